@@ -1,0 +1,1 @@
+"""The HTTP edge of alumni-graph: Starlette app, settings, auth middleware, health, lifespan."""

@@ -1,0 +1,53 @@
+"""The Starlette application: routes, and the lifespan that owns the one Neo4j driver."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.routing import Route
+
+from api.graphql import GraphQLApp
+from api.health import healthz, readyz
+from api.settings import Settings, load_settings
+from graph.db import ConnectionSettings, open_database
+
+log = logging.getLogger("alumni_graph.api")
+
+
+def connection_settings(settings: Settings) -> ConnectionSettings:
+    """Driver settings from the process settings."""
+    return ConnectionSettings(
+        uri=settings.neo4j_uri,
+        user=settings.neo4j_user,
+        password=settings.neo4j_password.reveal(),
+        database=settings.neo4j_database,
+        query_timeout_s=settings.query_timeout_s,
+    )
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """Build the ASGI app; the driver opens when the lifespan starts."""
+    settings = settings or load_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with open_database(connection_settings(settings)) as db:
+            app.state.db = db
+            if not await db.ping():
+                log.warning("Neo4j at %s is not reachable yet; /readyz will say so", settings.neo4j_uri)
+            yield
+
+    graphql = GraphQLApp(settings)
+    app = Starlette(
+        routes=[
+            Route("/healthz", healthz, methods=["GET"]),
+            Route("/readyz", readyz, methods=["GET"]),
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    return app

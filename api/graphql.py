@@ -1,0 +1,43 @@
+"""The GraphQL endpoint: Strawberry's ASGI view with our context and production settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from api.auth import TokenError, bearer, verify
+from api.settings import Settings
+from schema.context import Context
+from schema.permissions import Principal
+from schema.schema import schema
+
+
+class GraphQLApp(GraphQL[Context, None]):
+    """Builds a fresh context (principal, loaders) per request."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(
+            schema,
+            graphql_ide="graphiql" if settings.development else None,
+            allow_queries_via_get=settings.development,
+        )
+        self.settings = settings
+
+    async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
+        """Context for one request."""
+        principal: Principal | None = None
+        token = bearer(request.headers.get("authorization"))
+        if token:
+            try:
+                principal = verify(self.settings, token)
+            except TokenError:
+                principal = None
+        return Context(db=request.app.state.db, principal=principal, request=request, response=response)
+
+    async def get_root_value(self, request: Any) -> None:
+        """No root value."""
+        return None

@@ -1,0 +1,1 @@
+"""Neo4j access for alumni-graph: driver wrapper, Cypher, repositories, migrations, bundles."""

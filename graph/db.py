@@ -1,0 +1,190 @@
+"""One async driver per process, wrapped so every statement is parameterised, routed and counted."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any, LiteralString, TypeVar
+
+import neo4j
+from neo4j import AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j import exceptions as neo4j_errors
+
+from graph.errors import (
+    ConstraintViolation,
+    DatabaseFailure,
+    GraphError,
+    QueryTimeout,
+    Unavailable,
+)
+
+log = logging.getLogger("alumni_graph.graph")
+
+T = TypeVar("T")
+Row = dict[str, Any]
+
+
+@dataclass
+class StatementCounter:
+    """Counts the Cypher statements sent; tests use it to bound round trips."""
+
+    count: int = 0
+    statements: list[str] = field(default_factory=list)
+
+    def record(self, query: str) -> None:
+        """Remember one statement."""
+        self.count += 1
+        self.statements.append(query)
+
+    def reset(self) -> None:
+        """Forget everything counted so far."""
+        self.count = 0
+        self.statements.clear()
+
+
+@dataclass(frozen=True)
+class ConnectionSettings:
+    """Where the database is and how long a statement may run."""
+
+    uri: str
+    user: str
+    password: str
+    database: str = "neo4j"
+    query_timeout_s: float = 15.0
+    max_pool_size: int = 50
+
+
+class Tx:
+    """A transaction handle that only runs parameterised statements and counts them."""
+
+    def __init__(self, tx: AsyncManagedTransaction, counter: StatementCounter) -> None:
+        self._tx = tx
+        self._counter = counter
+
+    async def rows(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run one statement and return its rows as plain dicts."""
+        self._counter.record(query)
+        result = await self._tx.run(query, dict(params or {}))
+        return [record.data() for record in await result.fetch(1_000_000)]
+
+    async def row(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> Row | None:
+        """Run one statement and return its first row, or None."""
+        rows = await self.rows(query, params)
+        return rows[0] if rows else None
+
+
+TxWork = Callable[[Tx], Awaitable[T]]
+
+
+class Database:
+    """The graph database as the rest of the code sees it: read and write units of work."""
+
+    def __init__(self, driver: neo4j.AsyncDriver, settings: ConnectionSettings) -> None:
+        self._driver = driver
+        self.settings = settings
+        self.counter = StatementCounter()
+
+    async def read(self, work: TxWork[T]) -> T:
+        """Run `work` in a managed read transaction (routed to a secondary in a cluster)."""
+        return await self._execute(work, write=False)
+
+    async def write(self, work: TxWork[T]) -> T:
+        """Run `work` in one managed write transaction; retried as a whole on transient errors."""
+        return await self._execute(work, write=True)
+
+    async def read_rows(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Shortcut: one read statement."""
+
+        async def work(tx: Tx) -> list[Row]:
+            return await tx.rows(query, params)
+
+        return await self.read(work)
+
+    async def write_rows(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Shortcut: one write statement in its own transaction."""
+
+        async def work(tx: Tx) -> list[Row]:
+            return await tx.rows(query, params)
+
+        return await self.write(work)
+
+    async def run_autocommit(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> None:
+        """Run a statement in an auto-commit transaction (needed by `CALL {} IN TRANSACTIONS`)."""
+        self.counter.record(query)
+        try:
+            async with self._driver.session(database=self.settings.database) as session:
+                result = await session.run(query, dict(params or {}))
+                await result.consume()
+        except Exception as exc:
+            raise translate(exc) from exc
+
+    async def ping(self) -> bool:
+        """True when the server answers a trivial query."""
+        try:
+            await self.read_rows("RETURN 1 AS ok")
+        except GraphError:
+            return False
+        return True
+
+    async def _execute(self, work: TxWork[T], *, write: bool) -> T:
+        timeout = self.settings.query_timeout_s
+
+        @neo4j.unit_of_work(timeout=timeout)
+        async def run(tx: AsyncManagedTransaction) -> T:
+            return await work(Tx(tx, self.counter))
+
+        try:
+            async with self._driver.session(database=self.settings.database) as session:
+                if write:
+                    return await session.execute_write(run)
+                return await session.execute_read(run)
+        except GraphError:
+            raise
+        except Exception as exc:  # every driver failure becomes one of ours
+            raise translate(exc) from exc
+
+    async def close(self) -> None:
+        """Close the driver and its connection pool."""
+        await self._driver.close()
+
+
+def translate(exc: BaseException) -> GraphError:
+    """Map a driver exception to the project's error hierarchy (message safe for clients)."""
+    if isinstance(exc, neo4j_errors.ConstraintError):
+        return ConstraintViolation("a record with the same key already exists")
+    if isinstance(exc, neo4j_errors.ClientError) and "TransactionTimedOut" in (exc.code or ""):
+        return QueryTimeout("the query took too long and was stopped")
+    if isinstance(exc, neo4j_errors.TransientError) and "Terminated" in (exc.code or ""):
+        return QueryTimeout("the query took too long and was stopped")
+    if isinstance(exc, neo4j_errors.AuthError):
+        log.error("Neo4j rejected the credentials: %s", exc)
+        return Unavailable("the database rejected our credentials")
+    if isinstance(
+        exc,
+        neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired | neo4j_errors.TransientError | OSError,
+    ):
+        log.warning("Neo4j unavailable: %s", exc)
+        return Unavailable("the database is not reachable right now; try again shortly")
+    log.error("Neo4j failure", exc_info=exc)
+    return DatabaseFailure("the database reported an error")
+
+
+@asynccontextmanager
+async def open_database(settings: ConnectionSettings) -> AsyncIterator[Database]:
+    """Open the process's one driver; closed when the context ends."""
+    driver = AsyncGraphDatabase.driver(
+        settings.uri,
+        auth=(settings.user, settings.password),
+        max_connection_pool_size=settings.max_pool_size,
+        connection_acquisition_timeout=10.0,
+        connection_timeout=5.0,
+        max_transaction_retry_time=10.0,
+        notifications_min_severity="OFF",
+    )
+    db = Database(driver, settings)
+    try:
+        yield db
+    finally:
+        await db.close()

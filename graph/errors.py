@@ -1,0 +1,39 @@
+"""The project's own database errors; driver exceptions never travel past this package."""
+
+from __future__ import annotations
+
+
+class GraphError(Exception):
+    """Base class of every error the graph layer raises."""
+
+    code = "INTERNAL"
+
+
+class Unavailable(GraphError):
+    """Neo4j cannot be reached or is restarting; the request may be retried later."""
+
+    code = "UNAVAILABLE"
+
+
+class QueryTimeout(GraphError):
+    """A statement ran longer than the configured transaction timeout."""
+
+    code = "TIMEOUT"
+
+
+class ConstraintViolation(GraphError):
+    """A write broke a uniqueness or existence constraint."""
+
+    code = "CONFLICT"
+
+
+class NotFound(GraphError):
+    """A node named by the caller does not exist (or is outside the caller's scope)."""
+
+    code = "NOT_FOUND"
+
+
+class DatabaseFailure(GraphError):
+    """Any other failure reported by Neo4j (details are logged, never shown to clients)."""
+
+    code = "INTERNAL"

@@ -1,0 +1,1 @@
+"""The GraphQL schema of alumni-graph: types, inputs, queries, mutations, permissions, loaders."""

@@ -1,0 +1,60 @@
+"""Schema extensions: error policy (codes, masking of unexpected failures)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from graph.errors import GraphError
+from schema.errors import ApiError, ErrorCode
+
+log = logging.getLogger("alumni_graph.schema")
+
+_GRAPH_CODES = {
+    "UNAVAILABLE": ErrorCode.UNAVAILABLE,
+    "TIMEOUT": ErrorCode.TIMEOUT,
+    "NOT_FOUND": ErrorCode.NOT_FOUND,
+}
+
+
+def present(error: GraphQLError) -> GraphQLError:
+    """The error as clients see it: our code and message, never driver or Cypher text."""
+    original = error.original_error
+    if isinstance(original, ApiError):
+        return _with(error, original.message, original.code)
+    if isinstance(original, GraphError):
+        code = _GRAPH_CODES.get(original.code, ErrorCode.INTERNAL)
+        message = str(original) if code is not ErrorCode.INTERNAL else "internal error"
+        return _with(error, message, code)
+    if original is None:
+        given = str((error.extensions or {}).get("code"))
+        known = ErrorCode(given) if given in ErrorCode.__members__ else ErrorCode.BAD_USER_INPUT
+        return _with(error, error.message, known)
+    log.error("unexpected error in a resolver", exc_info=original)
+    return _with(error, "internal error", ErrorCode.INTERNAL)
+
+
+def _with(error: GraphQLError, message: str, code: ErrorCode) -> GraphQLError:
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=None,
+        extensions={"code": code.value},
+    )
+
+
+class ErrorPolicy(SchemaExtension):
+    """Rewrites every error of a result into the project's error shape."""
+
+    def on_operation(self) -> Iterator[None]:
+        """After the operation: present each error."""
+        yield
+        result = self.execution_context.result
+        if result is not None and result.errors:
+            result.errors = [present(e) for e in result.errors]

@@ -1,0 +1,175 @@
+"""GraphQL types and queries of colleges, classes and chapters."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from graph import institutions
+from graph.model import Degree
+from graph.nodes import fetch_count, fetch_page
+from schema.context import Context
+from schema.permissions import IsAuthenticated
+from schema.relay import Connection, Node, connection, expect_id, page_args, to_global_id
+
+strawberry.enum(Degree, description="Degree level of a class.")
+
+First = Annotated[int, strawberry.argument(description="Page size, at most 100.")]
+After = Annotated[str | None, strawberry.argument(description="Cursor to start after.")]
+Descending = Annotated[bool, strawberry.argument(description="Reverse the order.")]
+
+
+@strawberry.type(description="A college (school) of the university.")
+class College(Node):
+    """A college; owns classes, funds and a college chapter."""
+
+    code: str = strawberry.field(description="Unique college code.")
+    name: str = strawberry.field(description="Name of the college.")
+
+    @classmethod
+    def from_record(cls, rec: institutions.CollegeRecord) -> College:
+        """Build from a repository record."""
+        return cls(id=to_global_id("College", rec.id), code=rec.code, name=rec.name)
+
+
+@strawberry.type(name="Class", description="A graduating class: one cohort of one programme of a college.")
+class Class_(Node):
+    """A class; alumni study in it and a liaison keeps its contacts."""
+
+    code: str = strawberry.field(description="Unique class code.")
+    name: str = strawberry.field(description="Name of the class.")
+    degree: Degree | None = strawberry.field(description="Degree level.")
+    major: str | None = strawberry.field(description="Major or programme.")
+    entry_year: int | None = strawberry.field(description="Year of entry.")
+    graduation_year: int | None = strawberry.field(description="Year of graduation.")
+    college_id: strawberry.Private[str | None]
+
+    @classmethod
+    def from_record(cls, rec: institutions.ClassRecord) -> Class_:
+        """Build from a repository record."""
+        return cls(
+            id=to_global_id("Class", rec.id),
+            code=rec.code,
+            name=rec.name,
+            degree=Degree(rec.degree) if rec.degree else None,
+            major=rec.major,
+            entry_year=rec.entry_year,
+            graduation_year=rec.graduation_year,
+            college_id=rec.college_id,
+        )
+
+    @strawberry.field(description="The college the class belongs to.")
+    async def college(self, info: strawberry.Info[Context, None]) -> College | None:
+        """Owning college."""
+        if self.college_id is None:
+            return None
+        rec = await info.context.loaders.college.load(self.college_id)
+        return College.from_record(rec) if rec else None
+
+
+@strawberry.enum(description="Orders of the colleges and classes lists.")
+class CodeNameSort(Enum):
+    """Sort keys."""
+
+    CODE = "CODE"
+    NAME = "NAME"
+
+
+@strawberry.input(description="Filters of the colleges list.")
+class CollegeFilter:
+    """College filter."""
+
+    name: str | None = strawberry.field(default=None, description="Part of the name, or the exact code.")
+
+
+@strawberry.input(description="Filters of the classes list.")
+class ClassFilter:
+    """Class filter."""
+
+    name: str | None = strawberry.field(default=None, description="Part of the name, or the exact code.")
+    college: strawberry.ID | None = strawberry.field(
+        default=None, description="Only classes of this college."
+    )
+    degree: Degree | None = strawberry.field(default=None, description="Only this degree level.")
+    graduation_year_from: int | None = strawberry.field(
+        default=None, description="Graduated in or after this year."
+    )
+    graduation_year_to: int | None = strawberry.field(
+        default=None, description="Graduated in or before this year."
+    )
+
+
+async def college_by_id(info: strawberry.Info[Context, None], node_id: str) -> College | None:
+    """Resolve `node(id:)` for colleges."""
+    rec = await info.context.loaders.college.load(node_id)
+    return College.from_record(rec) if rec else None
+
+
+async def class_by_id(info: strawberry.Info[Context, None], node_id: str) -> Class_ | None:
+    """Resolve `node(id:)` for classes."""
+    rec = await info.context.loaders.class_.load(node_id)
+    return Class_.from_record(rec) if rec else None
+
+
+@strawberry.type
+class InstitutionsQuery:
+    """Root fields of colleges and classes."""
+
+    @strawberry.field(description="Colleges of the university.", permission_classes=[IsAuthenticated])
+    async def colleges(
+        self,
+        info: strawberry.Info[Context, None],
+        first: First = 20,
+        after: After = None,
+        filter: Annotated[CollegeFilter | None, strawberry.argument(description="Filters.")] = None,
+        order_by: Annotated[CodeNameSort, strawberry.argument(description="Sort key.")] = CodeNameSort.CODE,
+        descending: Descending = False,
+    ) -> Connection[College]:
+        """List colleges."""
+        first, cursor = page_args(first, after)
+        params = {"name": (filter or CollegeFilter()).name}
+        db = info.context.db
+        rows, more = await fetch_page(
+            db, institutions.COLLEGES, params, order_by.value, descending, first, cursor
+        )
+        return connection(
+            rows,
+            more,
+            cursor is not None,
+            College.from_record,
+            lambda: fetch_count(db, institutions.COLLEGES, params),
+        )
+
+    @strawberry.field(description="Graduating classes.", permission_classes=[IsAuthenticated])
+    async def classes(
+        self,
+        info: strawberry.Info[Context, None],
+        first: First = 20,
+        after: After = None,
+        filter: Annotated[ClassFilter | None, strawberry.argument(description="Filters.")] = None,
+        order_by: Annotated[CodeNameSort, strawberry.argument(description="Sort key.")] = CodeNameSort.CODE,
+        descending: Descending = False,
+    ) -> Connection[Class_]:
+        """List classes."""
+        first, cursor = page_args(first, after)
+        f = filter or ClassFilter()
+        params = {
+            "name": f.name,
+            "college": expect_id(f.college, "College") if f.college else None,
+            "degree": f.degree.value if f.degree else None,
+            "gradFrom": f.graduation_year_from,
+            "gradTo": f.graduation_year_to,
+        }
+        db = info.context.db
+        rows, more = await fetch_page(
+            db, institutions.CLASSES, params, order_by.value, descending, first, cursor
+        )
+        return connection(
+            rows,
+            more,
+            cursor is not None,
+            Class_.from_record,
+            lambda: fetch_count(db, institutions.CLASSES, params),
+        )

@@ -1,0 +1,113 @@
+"""Relay conventions: the Node interface, opaque global IDs, PageInfo and generic connections."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Awaitable, Callable
+from typing import Any, Generic, TypeVar
+
+import strawberry
+
+from graph.paging import MAX_PAGE, BadCursor, Cursor, decode_cursor, encode_cursor
+from schema.errors import bad_input
+
+T = TypeVar("T")
+
+
+@strawberry.interface(description="An object with a globally unique, opaque ID.")
+class Node:
+    """Relay Node."""
+
+    id: strawberry.ID = strawberry.field(description="Opaque global ID; pass it to `node(id:)`.")
+
+
+def to_global_id(type_name: str, node_id: str) -> strawberry.ID:
+    """Opaque ID of a node of a GraphQL type."""
+    return strawberry.ID(base64.urlsafe_b64encode(f"{type_name}:{node_id}".encode()).decode())
+
+
+def from_global_id(global_id: str) -> tuple[str, str]:
+    """(type name, node id) of an opaque ID; BAD_USER_INPUT when it is not one of ours."""
+    try:
+        padded = global_id + "=" * (-len(global_id) % 4)
+        text = base64.urlsafe_b64decode(padded.encode()).decode()
+    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
+        raise bad_input("not a valid ID") from exc
+    type_name, sep, node_id = text.partition(":")
+    if not sep or not type_name or not node_id:
+        raise bad_input("not a valid ID")
+    return type_name, node_id
+
+
+def expect_id(global_id: str, *type_names: str) -> str:
+    """The node id inside a global ID that must be of one of the given types."""
+    type_name, node_id = from_global_id(global_id)
+    if type_name not in type_names:
+        raise bad_input(f"expected the ID of a {' or '.join(type_names)}")
+    return node_id
+
+
+@strawberry.type(description="Where a page sits in its list.")
+class PageInfo:
+    """Relay PageInfo."""
+
+    has_next_page: bool = strawberry.field(description="More items follow this page.")
+    has_previous_page: bool = strawberry.field(description="Items precede this page.")
+    start_cursor: str | None = strawberry.field(description="Cursor of the first item.")
+    end_cursor: str | None = strawberry.field(description="Cursor of the last item; pass as `after`.")
+
+
+@strawberry.type(description="An item of a list with its cursor.")
+class Edge(Generic[T]):
+    """Relay edge."""
+
+    node: T = strawberry.field(description="The item.")
+    cursor: str = strawberry.field(description="Opaque position of the item.")
+
+
+@strawberry.type(description="A page of a list (keyset pagination, at most 100 items).")
+class Connection(Generic[T]):
+    """Relay connection; `totalCount` runs its own count only when selected."""
+
+    edges: list[Edge[T]] = strawberry.field(description="The items of this page with cursors.")
+    page_info: PageInfo = strawberry.field(description="Pagination state.")
+    counter: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description="Number of items in the whole list (computed only when asked).")
+    async def total_count(self) -> int:
+        """Count the whole list."""
+        return await self.counter()
+
+    @strawberry.field(description="The items of this page, without cursors.")
+    def nodes(self) -> list[T]:
+        """Shortcut to the nodes of `edges`."""
+        return [e.node for e in self.edges]
+
+
+def page_args(first: int, after: str | None) -> tuple[int, Cursor | None]:
+    """Validated `first` and decoded `after`; BAD_USER_INPUT otherwise."""
+    if first < 0 or first > MAX_PAGE:
+        raise bad_input(f"first must be between 0 and {MAX_PAGE}")
+    try:
+        return first, decode_cursor(after)
+    except BadCursor as exc:
+        raise bad_input(str(exc)) from exc
+
+
+def connection(
+    rows: list[tuple[Any, Any]],
+    has_next: bool,
+    had_cursor: bool,
+    convert: Callable[[Any], T],
+    counter: Callable[[], Awaitable[int]],
+) -> Connection[T]:
+    """Build a connection from (record, sort value) rows of a keyset page."""
+    edges = [Edge(node=convert(rec), cursor=encode_cursor(key, rec.id)) for rec, key in rows]
+    info = PageInfo(
+        has_next_page=has_next,
+        has_previous_page=had_cursor,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
+    return Connection(edges=edges, page_info=info, counter=counter)

@@ -1,0 +1,1 @@
+"""Entry points: the `alumni-graph` CLI, the local Neo4j runner, the seed generator, the benchmark."""

@@ -1,0 +1,45 @@
+# Shared by scripts/run and scripts/test: make sure Java 17, Maven and the Python venv exist.
+# Sourced, not executed. Installs only what is missing; re-runs are quick.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+VENV="$ROOT/.venv"
+
+say() { printf 'alumni-graph: %s\n' "$*" >&2; }
+
+ensure_java_maven() {
+  if [ -n "${NEO4J_URI:-}" ] && [ -z "${1:-}" ]; then return 0; fi
+  local missing=()
+  command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
+  command -v mvn >/dev/null 2>&1 || missing+=(maven)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing ${missing[*]} with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    say "missing: ${missing[*]} — install Java 17 and Maven (or set NEO4J_URI to use another Neo4j)"
+    exit 1
+  fi
+}
+
+ensure_venv() {
+  local extras="${1:-}"
+  local py="${PYTHON:-python3}"
+  if ! command -v "$py" >/dev/null 2>&1; then say "python3 (3.11+) is required"; exit 1; fi
+  if ! "$py" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)'; then
+    say "Python 3.11 or newer is required (found $("$py" --version 2>&1))"; exit 1
+  fi
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "creating the virtual environment in .venv"
+    "$py" -m venv "$VENV" || { say "could not create a venv (Debian: apt-get install python3-venv)"; exit 1; }
+  fi
+  local stamp="$VENV/.installed$extras"
+  local want
+  want="$(cat "$ROOT/pyproject.toml" "$ROOT/constraints.txt" | sha256sum | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "installing Python packages (pinned in constraints.txt)"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -c "$ROOT/constraints.txt" -e "$ROOT$extras"
+    echo "$want" > "$stamp"
+  fi
+  export PATH="$VENV/bin:$PATH"
+}
