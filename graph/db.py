@@ -20,6 +20,8 @@ from graph.errors import (
     Unavailable,
 )
 
+__all__ = ["ConnectionSettings", "Database", "GraphError", "Row", "StatementCounter", "Tx", "open_database"]
+
 log = logging.getLogger("alumni_graph.graph")
 
 T = TypeVar("T")
@@ -117,7 +119,7 @@ class Database:
             async with self._driver.session(database=self.settings.database) as session:
                 result = await session.run(query, dict(params or {}))
                 await result.consume()
-        except Exception as exc:
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
             raise translate(exc) from exc
 
     async def ping(self) -> bool:
@@ -140,10 +142,8 @@ class Database:
                 if write:
                     return await session.execute_write(run)
                 return await session.execute_read(run)
-        except GraphError:
-            raise
-        except Exception as exc:  # every driver failure becomes one of ours
-            raise translate(exc) from exc
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
+            raise translate(exc) from exc  # every driver failure becomes one of ours
 
     async def close(self) -> None:
         """Close the driver and its connection pool."""

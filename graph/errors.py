@@ -37,3 +37,19 @@ class DatabaseFailure(GraphError):
     """Any other failure reported by Neo4j (details are logged, never shown to clients)."""
 
     code = "INTERNAL"
+
+
+class Rejected(GraphError):
+    """A write refused because of its input (unknown reference, duplicate, node in use...).
+
+    Raised inside a write transaction, it rolls the whole transaction back; the API turns it
+    into a `userErrors` entry (`field` is the input path, `reason` one of the UserErrorCode names).
+    """
+
+    code = "BAD_USER_INPUT"
+
+    def __init__(self, field: str, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.reason = reason
+        self.message = message

@@ -10,14 +10,15 @@ import strawberry
 from graph import alumni as repo
 from graph import audit, validation
 from graph.db import Tx
-from graph.errors import ConstraintViolation
+from graph.errors import Rejected
 from graph.model import AlumnusKind, Gender
 from graph.nodes import fetch_count, fetch_page
 from schema.context import Context
 from schema.errors import UserError, UserErrorCode
 from schema.geography import Region
 from schema.institutions import After, Class_, Descending, First
-from schema.permissions import IsAuthenticated, Role, principal_of, require_roles
+from schema.mutations import Problems, changes, execute
+from schema.permissions import IsAuthenticated, Role, require_roles
 from schema.relay import Connection, Node, connection, expect_id, page_args, to_global_id
 
 strawberry.enum(Gender, description="Recorded gender.")
@@ -167,35 +168,25 @@ class CreateAlumnusPayload:
     )
 
 
-def validate_new_alumnus(
-    data: CreateAlumnusInput,
-) -> tuple[repo.NewAlumnus | None, list[UserError]]:
+def validate_new_alumnus(data: CreateAlumnusInput) -> tuple[repo.NewAlumnus | None, list[UserError]]:
     """Check every field; return the clean input or the problems found."""
-    errors: list[UserError] = []
-
-    def bad(field: str, code: UserErrorCode, message: str | None) -> None:
-        if message:
-            errors.append(UserError(field=["input", field], code=code, message=message))
-
+    p = Problems()
     external_id = data.external_id.strip()
-    bad("externalId", UserErrorCode.INVALID, validation.external_id_error(external_id))
-    bad(
-        "name",
-        UserErrorCode.REQUIRED if not data.name.strip() else UserErrorCode.INVALID,
-        validation.text_error(data.name, 100),
-    )
+    p.add("externalId", UserErrorCode.INVALID, validation.external_id_error(external_id))
+    name_code = UserErrorCode.REQUIRED if not data.name.strip() else UserErrorCode.INVALID
+    p.add("name", name_code, validation.text_error(data.name, 100))
     if data.birth_year is not None:
-        bad("birthYear", UserErrorCode.OUT_OF_RANGE, validation.year_error(data.birth_year, 1890))
+        p.add("birthYear", UserErrorCode.OUT_OF_RANGE, validation.year_error(data.birth_year, 1890))
     if not data.kinds:
-        bad("kinds", UserErrorCode.REQUIRED, "give at least one kind")
+        p.add("kinds", UserErrorCode.REQUIRED, "give at least one kind")
     if data.email:
-        bad("email", UserErrorCode.INVALID, validation.email_error(data.email))
+        p.add("email", UserErrorCode.INVALID, validation.email_error(data.email))
     if data.phone:
-        bad("phone", UserErrorCode.INVALID, validation.phone_error(data.phone))
+        p.add("phone", UserErrorCode.INVALID, validation.phone_error(data.phone))
     if data.notable_note is not None and len(data.notable_note) > 2000:
-        bad("notableNote", UserErrorCode.INVALID, "must be at most 2000 characters")
-    if errors:
-        return None, errors
+        p.add("notableNote", UserErrorCode.INVALID, "must be at most 2000 characters")
+    if p:
+        return None, p.errors
     return repo.NewAlumnus(
         external_id=external_id,
         name=data.name.strip(),
@@ -267,44 +258,19 @@ class AlumniMutation:
         new, errors = validate_new_alumnus(input)
         if new is None:
             return CreateAlumnusPayload(alumnus=None, user_errors=errors)
-        principal = principal_of(info)
-        actor = audit.Actor(principal.subject, principal.role.value)
         scope = info.context.scope
 
-        async def work(tx: Tx) -> repo.AlumnusRecord | None:
+        async def work(tx: Tx, actor: audit.Actor) -> repo.AlumnusRecord:
             if await repo.external_id_taken(tx, new.external_id):
-                return None
+                raise Rejected(
+                    "externalId", "DUPLICATE", f"an alumnus with number {new.external_id} already exists"
+                )
             rec = await repo.create(tx, new, scope)
-            await audit.record(
-                tx,
-                actor,
-                audit.Change(
-                    "createAlumnus",
-                    [rec.id],
-                    {},
-                    {
-                        "externalId": new.external_id,
-                        "name": new.name,
-                        "email": new.email,
-                        "phone": new.phone,
-                    },
-                ),
-            )
+            after = changes(externalId=new.external_id, name=new.name, email=new.email, phone=new.phone)
+            await audit.record(tx, actor, audit.Change("createAlumnus", [rec.id], {}, after))
             return rec
 
-        try:
-            rec = await info.context.db.write(work)
-        except ConstraintViolation:
-            rec = None
-        if rec is None:
-            return CreateAlumnusPayload(
-                alumnus=None,
-                user_errors=[
-                    UserError(
-                        field=["input", "externalId"],
-                        code=UserErrorCode.DUPLICATE,
-                        message=f"an alumnus with number {new.external_id} already exists",
-                    )
-                ],
-            )
-        return CreateAlumnusPayload(alumnus=Alumnus.from_record(rec), user_errors=[])
+        out = await execute(info, work, duplicate_field="externalId")
+        return CreateAlumnusPayload(
+            alumnus=Alumnus.from_record(out.value) if out.value else None, user_errors=out.errors
+        )

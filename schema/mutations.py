@@ -1,0 +1,89 @@
+"""Running a mutation: one write transaction with its audit entry; refusals become userErrors."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import strawberry
+
+from graph import audit
+from graph.db import Tx
+from graph.errors import ConstraintViolation, Rejected
+from schema.context import Context
+from schema.errors import UserError, UserErrorCode
+from schema.permissions import principal_of
+
+T = TypeVar("T")
+
+
+@dataclass
+class Outcome(Generic[T]):
+    """What a mutation produced: its value, or the user errors that stopped it."""
+
+    value: T | None
+    errors: list[UserError]
+
+
+class Problems:
+    """Collects input problems while validating; `field` paths are rooted at `input`."""
+
+    def __init__(self) -> None:
+        self.errors: list[UserError] = []
+
+    def add(self, field: str, code: UserErrorCode, message: str | None) -> None:
+        """Record a problem unless `message` is None (the validator found nothing)."""
+        if message:
+            self.errors.append(UserError(field=["input", *field.split(".")], code=code, message=message))
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+
+def rejected(exc: Rejected) -> UserError:
+    """A repository refusal as a user error."""
+    code = UserErrorCode[exc.reason] if exc.reason in UserErrorCode.__members__ else UserErrorCode.INVALID
+    return UserError(field=["input", *exc.field.split(".")], code=code, message=exc.message)
+
+
+Work = Callable[[Tx, audit.Actor], Awaitable[T]]
+
+
+async def execute(
+    info: strawberry.Info[Context, None],
+    work: Work[T],
+    *,
+    duplicate_field: str = "id",
+) -> Outcome[T]:
+    """Run `work` in one write transaction; it must call `audit.record` itself.
+
+    A `Rejected` raised by the work (or a uniqueness violation) rolls everything back and is
+    returned as a user error; nothing is written then.
+    """
+    principal = principal_of(info)
+    actor = audit.Actor(principal.subject, principal.role.value)
+
+    async def unit(tx: Tx) -> T:
+        return await work(tx, actor)
+
+    try:
+        return Outcome(await info.context.db.write(unit), [])
+    except Rejected as exc:
+        return Outcome(None, [rejected(exc)])
+    except ConstraintViolation:
+        return Outcome(
+            None,
+            [
+                UserError(
+                    field=["input", *duplicate_field.split(".")],
+                    code=UserErrorCode.DUPLICATE,
+                    message="a record with the same key already exists",
+                )
+            ],
+        )
+
+
+def changes(**values: Any) -> dict[str, Any]:
+    """Keyword arguments as an audit property map (None values kept: they mean 'cleared')."""
+    return dict(values)
