@@ -25,6 +25,7 @@ def connection_settings(settings: Settings) -> ConnectionSettings:
         password=settings.neo4j_password.reveal(),
         database=settings.neo4j_database,
         query_timeout_s=settings.query_timeout_s,
+        max_retry_s=settings.retry_s,
     )
 
 

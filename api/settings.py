@@ -62,6 +62,7 @@ class Settings:
     jwt_issuer: str = "alumni-graph"
     jwt_audience: str = "alumni-graph"
     query_timeout_s: float = 15.0
+    retry_s: float = 5.0
     limits: Limits = field(default_factory=Limits)
 
     @property
@@ -111,5 +112,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         mode=mode,
         jwt_secret=Secret(env.get("ALUMNI_GRAPH_JWT_SECRET", "")),
         query_timeout_s=float(_int(env, "ALUMNI_GRAPH_QUERY_TIMEOUT_S", 15)),
+        retry_s=float(_int(env, "ALUMNI_GRAPH_RETRY_S", 5)),
         limits=limits,
     )
