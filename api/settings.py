@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from schema.limits import Limits
+
 
 class SettingsError(ValueError):
     """An environment variable is missing or malformed."""
@@ -34,19 +36,6 @@ class Mode(StrEnum):
 
     DEVELOPMENT = "development"
     PRODUCTION = "production"
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Caps checked before any Cypher runs (see README, Security)."""
-
-    max_depth: int = 12
-    max_aliases: int = 30
-    max_tokens: int = 5000
-    max_cost: int = 50_000
-    max_batch: int = 10
-    max_body_bytes: int = 1_000_000
-    max_upload_bytes: int = 60_000_000
 
 
 @dataclass(frozen=True)

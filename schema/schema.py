@@ -6,6 +6,8 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 import strawberry
+from strawberry.extensions import MaxTokensLimiter
+from strawberry.schema.config import StrawberryConfig
 
 from schema.alumni import AlumniMutation, AlumniQuery, Alumnus, alumnus_by_id
 from schema.careers import CareersQuery, Industry, industry_by_id
@@ -14,6 +16,7 @@ from schema.errors import not_found
 from schema.extensions import ErrorPolicy
 from schema.geography import Region, RegionQuery, region_by_id
 from schema.institutions import Class_, College, InstitutionsQuery, class_by_id, college_by_id
+from schema.limits import Guard, Limits
 from schema.permissions import IsAuthenticated
 from schema.relay import Node, from_global_id
 
@@ -60,9 +63,27 @@ class Mutation(AlumniMutation):
     """Root mutation: every aggregate's mutations."""
 
 
-schema = strawberry.Schema(
-    query=Query,
-    mutation=Mutation,
-    types=[Alumnus, College, Class_, Region, Industry],
-    extensions=[ErrorPolicy],
-)
+TYPES: list[type] = [Alumnus, College, Class_, Region, Industry]
+
+
+def build_schema(limits: Limits | None = None, *, development: bool = False) -> strawberry.Schema:
+    """The executable schema with this deployment's limits (suggestions off outside development)."""
+    limits = limits or Limits()
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        types=TYPES,
+        extensions=[
+            lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+            lambda: Guard(limits, allow_introspection=development),
+            ErrorPolicy,
+        ],
+        config=StrawberryConfig(
+            disable_field_suggestions=not development,
+            batching_config={"max_operations": limits.max_batch},
+        ),
+    )
+
+
+# The schema as `strawberry export-schema schema.schema:schema` prints it (schema.graphql).
+schema = build_schema()

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from api.app import create_app
-from api.settings import Limits, Mode, Secret, Settings
+from api.settings import Mode, Secret, Settings
+from schema.limits import Limits
 from scripts.neo4j_local import Instance, Neo4jLocalError, Sizing, _is_our_java, lib_dir
 
 ROOT = Path(__file__).resolve().parents[2]
