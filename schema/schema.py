@@ -10,6 +10,7 @@ from strawberry.extensions import MaxTokensLimiter
 from strawberry.schema.config import StrawberryConfig
 
 from schema.alumni import AlumniMutation, AlumniQuery, Alumnus, alumnus_by_id
+from schema.audit import AuditQuery
 from schema.careers import CareersQuery, Industry, industry_by_id
 from schema.context import Context
 from schema.errors import not_found
@@ -17,6 +18,7 @@ from schema.extensions import ErrorPolicy
 from schema.geography import Region, RegionQuery, region_by_id
 from schema.institutions import Class_, College, InstitutionsQuery, class_by_id, college_by_id
 from schema.limits import Guard, Limits
+from schema.me import MeMutation, MeQuery
 from schema.permissions import IsAuthenticated
 from schema.relay import Node, from_global_id
 
@@ -54,12 +56,12 @@ class NodeQuery:
 
 
 @strawberry.type(description="Read the alumni graph.")
-class Query(NodeQuery, AlumniQuery, InstitutionsQuery, RegionQuery, CareersQuery):
+class Query(NodeQuery, AlumniQuery, InstitutionsQuery, RegionQuery, CareersQuery, AuditQuery, MeQuery):
     """Root query: every aggregate's fields."""
 
 
 @strawberry.type(description="Change the alumni graph; every mutation is audited.")
-class Mutation(AlumniMutation):
+class Mutation(AlumniMutation, MeMutation):
     """Root mutation: every aggregate's mutations."""
 
 
