@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
@@ -72,7 +73,7 @@ async def given_history(db: Database) -> dict[str, str]:
     await db.write_rows(WORLD)
     ids: dict[str, str] = {}
 
-    async def put(tx: Tx, d: NewDonation) -> None:
+    async def put(tx: Tx, *, d: NewDonation) -> None:
         if d.pledge_id:
             d = NewDonation(**{**d.__dict__, "pledge_id": ids[d.pledge_id]})
         ids[d.receipt_no] = await record(tx, d)
@@ -105,7 +106,7 @@ async def given_history(db: Database) -> dict[str, str]:
         gift("GIFT", "G6", "10.01", "2025-12-31", donor="wang", fund="g"),
     ]
     for d in history:
-        await db.write(lambda tx, d=d: put(tx, d))
+        await db.write(partial(put, d=d))
     await db.write(lambda tx: cancel_pledge(tx, ids["P2"], date(2025, 6, 1)))
     return ids
 
@@ -222,7 +223,7 @@ async def test_recording_rules(db: Database) -> None:
     reasons = {}
     for name, d in attempts.items():
         with pytest.raises(Rejected) as caught:
-            await db.write(lambda tx, d=d: record(tx, d))
+            await db.write(partial(record, new=d))
         reasons[name] = (caught.value.field, caught.value.reason)
     assert reasons == {
         "duplicate receipt": ("receiptNo", "DUPLICATE"),
