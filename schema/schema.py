@@ -7,8 +7,10 @@ from typing import Annotated, Any
 
 import strawberry
 
-from schema.alumni import AlumniMutation, AlumniQuery, Alumnus, alumnus_by_id
+from schema.alumni import AlumniQuery, Alumnus, alumnus_by_id
+from schema.alumni_mutations import AlumniMutation
 from schema.careers import CareersQuery, Industry, industry_by_id
+from schema.chapters import Chapter, ChaptersQuery, chapter_by_id
 from schema.context import Context
 from schema.errors import not_found
 from schema.extensions import ErrorPolicy
@@ -23,6 +25,7 @@ NODE_RESOLVERS: dict[str, Resolver] = {
     "Alumnus": alumnus_by_id,
     "College": college_by_id,
     "Class": class_by_id,
+    "Chapter": chapter_by_id,
     "Region": region_by_id,
     "Industry": industry_by_id,
 }
@@ -51,7 +54,7 @@ class NodeQuery:
 
 
 @strawberry.type(description="Read the alumni graph.")
-class Query(NodeQuery, AlumniQuery, InstitutionsQuery, RegionQuery, CareersQuery):
+class Query(NodeQuery, AlumniQuery, InstitutionsQuery, ChaptersQuery, RegionQuery, CareersQuery):
     """Root query: every aggregate's fields."""
 
 
@@ -63,6 +66,6 @@ class Mutation(AlumniMutation):
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
-    types=[Alumnus, College, Class_, Region, Industry],
+    types=[Alumnus, College, Class_, Chapter, Region, Industry],
     extensions=[ErrorPolicy],
 )
