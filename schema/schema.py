@@ -10,7 +10,10 @@ import strawberry
 from schema.alumni import AlumniQuery, Alumnus, alumnus_by_id
 from schema.alumni_mutations import AlumniMutation
 from schema.careers import CareersQuery, Industry, industry_by_id
+from schema.chapter_mutations import ChaptersMutation
 from schema.chapters import Chapter, ChaptersQuery, chapter_by_id
+from schema.class_mutations import ClassesMutation
+from schema.college_mutations import CollegesMutation
 from schema.context import Context
 from schema.errors import not_found
 from schema.extensions import ErrorPolicy
@@ -59,7 +62,12 @@ class Query(NodeQuery, AlumniQuery, InstitutionsQuery, ChaptersQuery, RegionQuer
 
 
 @strawberry.type(description="Change the alumni graph; every mutation is audited.")
-class Mutation(AlumniMutation):
+class Mutation(
+    AlumniMutation,
+    CollegesMutation,
+    ClassesMutation,
+    ChaptersMutation,
+):
     """Root mutation: every aggregate's mutations."""
 
 
