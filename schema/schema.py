@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import strawberry
 
+from schema.acquaintances import AcquaintancesMutation
 from schema.alumni import AlumniQuery, Alumnus, alumnus_by_id
 from schema.alumni_mutations import AlumniMutation
 from schema.careers import CareersQuery, Industry, industry_by_id
@@ -19,8 +20,11 @@ from schema.errors import not_found
 from schema.extensions import ErrorPolicy
 from schema.geography import Region, RegionQuery, region_by_id
 from schema.institutions import Class_, College, InstitutionsQuery, class_by_id, college_by_id
+from schema.memberships import MembershipsMutation
 from schema.permissions import IsAuthenticated
 from schema.relay import Node, from_global_id
+from schema.staff import StaffMutation
+from schema.ties import TiesMutation
 
 Resolver = Callable[[strawberry.Info[Context, None], str], Awaitable[Any]]
 
@@ -67,6 +71,10 @@ class Mutation(
     CollegesMutation,
     ClassesMutation,
     ChaptersMutation,
+    TiesMutation,
+    StaffMutation,
+    MembershipsMutation,
+    AcquaintancesMutation,
 ):
     """Root mutation: every aggregate's mutations."""
 
