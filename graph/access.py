@@ -55,11 +55,12 @@ async def require_refs(tx: Tx, scope: Scope, refs: dict[str, tuple[Target, str |
 
 @dataclass(frozen=True)
 class Removal:
-    """How to delete one label: `usage` lists its links as rows (type, total, hard); `delete` removes
-    it and returns its former `props`.
+    """How to delete nodes of one label, and what keeps one from being deleted.
 
-    A `hard` link is one whose other end cannot live without this node (a class needs its
-    college): it blocks the delete even with `detach`, so nothing is ever cascaded.
+    `usage` lists the links that count as use, as rows (type, total, hard); `delete` removes the
+    node and returns its former `props`. A `hard` link is one whose other end cannot live
+    without this node (a class needs its college): it blocks the delete even with `detach`, so
+    nothing is ever cascaded.
     """
 
     noun: str

@@ -281,3 +281,18 @@ async def test_nested_college_classes_and_alumni_are_batched(api: Api, db: Datab
     assert colleges["CS"]["classes"]["nodes"][0]["alumni"]["totalCount"] == 20
     # page, college head count, chapters, classes, class count, class head count, liaisons, alumni, alumni count
     assert api.statements <= 9, api.app_db.counter.statements
+
+
+async def test_an_officer_lists_and_opens_only_their_colleges_alumni(api: Api, db: Database) -> None:
+    # given 6 alumni: a-2 and a-5 study at EE, the rest at CS
+    await given_institutions(db)
+    await given_alumni(db, 6)
+    listing = "{ alumni(first: 10, orderBy: EXTERNAL_ID) { totalCount nodes { externalId } } }"
+    # when
+    listed = await api.data(listing, role=Role.COLLEGE_OFFICER, college="EE")
+    opened = await api.post(
+        ALUMNUS_TIES, {"id": gid("Alumnus", "a-1")}, role=Role.COLLEGE_OFFICER, college="EE"
+    )
+    # then
+    assert listed["alumni"] == {"totalCount": 2, "nodes": [{"externalId": "S0002"}, {"externalId": "S0005"}]}
+    assert opened["errors"][0]["extensions"]["code"] == "NOT_FOUND"
