@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, LiteralString
 
+from graph import access
 from graph.db import Database, Row, Tx
+from graph.errors import Rejected
 from graph.names import name_search_fields
 from graph.nodes import ListSpec, by_ids_query
 from graph.scope import ALUMNUS_VISIBLE, CONTACT_VISIBLE, Scope
@@ -85,10 +87,11 @@ class NewAlumnus:
     notable_note: str | None = None
     consent_contact: bool = False
     consent_directory: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
+    education: tuple[str, ...] = ()
+    city_id: str | None = None
 
 
-_RETURN: LiteralString = (
+RETURN: LiteralString = (
     " RETURN n.id AS id, n.externalId AS externalId, n.name AS name, n.gender AS gender,"
     " n.birthYear AS birthYear, coalesce(n.kinds, []) AS kinds,"
     " CASE WHEN " + CONTACT_VISIBLE + " THEN n.email END AS email,"
@@ -121,23 +124,23 @@ _FILTER: LiteralString = (
 
 SPEC = ListSpec(
     match=_FILTER,
-    projection=_RETURN,
+    projection=RETURN,
     sorts={AlumnusSort.NAME.value: "name", AlumnusSort.EXTERNAL_ID.value: "externalId"},
-    by_ids=by_ids_query("MATCH (n:Alumnus {id: wanted}) WHERE " + ALUMNUS_VISIBLE, _RETURN),
+    by_ids=by_ids_query("MATCH (n:Alumnus {id: wanted}) WHERE " + ALUMNUS_VISIBLE, RETURN),
     record=lambda row: to_record(row),
 )
 _BY_EXTERNAL_ID: LiteralString = (
-    "MATCH (n:Alumnus {externalId: $externalId}) WHERE " + ALUMNUS_VISIBLE + _RETURN
+    "MATCH (n:Alumnus {externalId: $externalId}) WHERE " + ALUMNUS_VISIBLE + RETURN
 )
 
 _CREATE: LiteralString = (
-    "CREATE (n:Alumnus {id: randomUUID(), externalId: $p.externalId, name: $p.name,"
-    " gender: $p.gender, birthYear: $p.birthYear, kinds: $p.kinds, email: $p.email,"
-    " phone: $p.phone, notable: $p.notable, notableNote: $p.notableNote,"
-    " consentContact: $p.consentContact, consentDirectory: $p.consentDirectory,"
-    " namePinyin: $p.namePinyin, nameInitials: $p.nameInitials,"
-    " createdAt: datetime(), updatedAt: datetime()})" + _RETURN
+    "CREATE (n:Alumnus {id: randomUUID(), createdAt: datetime(), updatedAt: datetime()}) SET n += $p"
+    " WITH n CALL (n) { UNWIND $education AS classId MATCH (k:Class {id: classId})"
+    " MERGE (n)-[:STUDIED_IN]->(k) }"
+    " CALL (n) { MATCH (c:Region {id: $city}) MERGE (n)-[:LIVES_IN]->(c) }" + RETURN
 )
+_PROPERTIES: LiteralString = "MATCH (n:Alumnus {id: $id}) RETURN properties(n) AS props"
+_UPDATE: LiteralString = "MATCH (n:Alumnus {id: $id}) SET n += $props, n.updatedAt = datetime()" + RETURN
 _EXISTS_EXTERNAL: LiteralString = "MATCH (n:Alumnus {externalId: $externalId}) RETURN n.id AS id"
 
 
@@ -173,10 +176,8 @@ async def external_id_taken(tx: Tx, external_id: str) -> bool:
     return await tx.row(_EXISTS_EXTERNAL, {"externalId": external_id}) is not None
 
 
-async def create(tx: Tx, new: NewAlumnus, scope: Scope) -> AlumnusRecord:
-    """Create one alumnus inside the caller's write transaction."""
-    pinyin, initials = name_search_fields(new.name)
-    props = {
+def _props(new: NewAlumnus) -> dict[str, Any]:
+    return {
         "externalId": new.external_id,
         "name": new.name,
         "gender": new.gender,
@@ -188,9 +189,59 @@ async def create(tx: Tx, new: NewAlumnus, scope: Scope) -> AlumnusRecord:
         "notableNote": new.notable_note,
         "consentContact": new.consent_contact,
         "consentDirectory": new.consent_directory,
-        "namePinyin": pinyin,
-        "nameInitials": initials,
-    }
-    row = await tx.row(_CREATE, {"p": props, "scope": scope.params()})
+    } | search_fields(new.name)
+
+
+def search_fields(name: str) -> dict[str, str]:
+    """`namePinyin` and `nameInitials`, stored whenever `name` is."""
+    pinyin, initials = name_search_fields(name)
+    return {"namePinyin": pinyin, "nameInitials": initials}
+
+
+async def create(tx: Tx, new: NewAlumnus, scope: Scope) -> AlumnusRecord:
+    """Create one alumnus with its classes and city inside the caller's write transaction.
+
+    A college officer's new alumnus must study in one of the college's classes, or it would
+    leave their scope the moment it is created.
+    """
+    if not scope.all_alumni and not new.education:
+        raise Rejected("education", "REQUIRED", "give at least one class of your college")
+    for i, class_id in enumerate(new.education):
+        await access.require(tx, access.CLASS, class_id, scope, f"education.{i}", edit=True)
+    if new.city_id is not None:
+        await access.require(tx, access.REGION, new.city_id, scope, "city", edit=False)
+    params = {"p": _props(new), "education": list(new.education), "city": new.city_id}
+    row = await tx.row(_CREATE, params | {"scope": scope.params()})
     assert row is not None
     return to_record(row)
+
+
+async def properties(tx: Tx, node_id: str) -> dict[str, Any]:
+    """The stored properties of one alumnus (for audit before-images); empty when absent."""
+    row = await tx.row(_PROPERTIES, {"id": node_id})
+    return dict(row["props"]) if row else {}
+
+
+async def update(tx: Tx, node_id: str, props: dict[str, Any], scope: Scope) -> AlumnusRecord:
+    """Set the given properties (None removes one); the caller has run `access.require`."""
+    if "externalId" in props and await _external_id_used_by_other(tx, props["externalId"], node_id):
+        raise Rejected(
+            "externalId", "DUPLICATE", f"an alumnus with number {props['externalId']} already exists"
+        )
+    full = props | (search_fields(props["name"]) if "name" in props else {})
+    row = await tx.row(_UPDATE, {"id": node_id, "props": full, "scope": scope.params()})
+    if row is None:
+        raise Rejected("id", "NOT_FOUND", "no alumnus with this ID")
+    return to_record(row)
+
+
+async def _external_id_used_by_other(tx: Tx, external_id: str, node_id: str) -> bool:
+    row = await tx.row(_EXISTS_EXTERNAL, {"externalId": external_id})
+    return row is not None and row["id"] != node_id
+
+
+REMOVAL = access.Removal(
+    "alumnus",
+    "MATCH (n:Alumnus {id: $id})-[r]-() RETURN type(r) AS type, false AS hard, count(r) AS total",
+    "MATCH (n:Alumnus {id: $id}) WITH n, properties(n) AS props DETACH DELETE n RETURN props",
+)

@@ -1,4 +1,4 @@
-"""GraphQL types, queries and mutations of alumni."""
+"""GraphQL types and queries of alumni, with their ties to classes, colleges, chapters and each other."""
 
 from __future__ import annotations
 
@@ -7,22 +7,21 @@ from typing import Annotated
 
 import strawberry
 
+from graph import affiliations, memberships
 from graph import alumni as repo
-from graph import audit, validation
-from graph.db import Tx
-from graph.errors import Rejected
+from graph.affiliations import AcquaintanceKind
 from graph.model import AlumnusKind, Gender
 from graph.nodes import fetch_count, fetch_page
+from schema.chapters import Membership
 from schema.context import Context
-from schema.errors import UserError, UserErrorCode
 from schema.geography import Region
-from schema.institutions import After, Class_, Descending, First
-from schema.mutations import Problems, changes, execute
-from schema.permissions import IsAuthenticated, Role, require_roles
+from schema.institutions import After, Class_, College, Descending, First
+from schema.permissions import IsAuthenticated
 from schema.relay import Connection, Node, connection, expect_id, page_args, to_global_id
 
 strawberry.enum(Gender, description="Recorded gender.")
 strawberry.enum(AlumnusKind, description="How a person belongs to the university.")
+strawberry.enum(AcquaintanceKind, description="How two alumni know each other.")
 
 CONTACT_NOTE = (
     " Null unless the caller's scope covers this alumnus and the alumnus consented to contact"
@@ -81,6 +80,84 @@ class Alumnus(Node):
         homes = await info.context.loaders.home.load(self.node_id)
         return Region.from_record(homes[0]) if homes else None
 
+    @strawberry.field(description="Posts the alumnus held at colleges as staff, earliest first.")
+    async def staff_roles(self, info: strawberry.Info[Context, None]) -> list[StaffRole]:
+        """WORKED_AT_SCHOOL ties (batched per request)."""
+        db = info.context.db
+        loader = info.context.loaders.get("staffRoles", lambda ids: affiliations.staff_roles_of(db, ids), [])
+        return [StaffRole.from_record(r) for r in await loader.load(self.node_id)]
+
+    @strawberry.field(description="Chapters the alumnus belongs to, with role and year joined.")
+    async def memberships(self, info: strawberry.Info[Context, None]) -> list[Membership]:
+        """MEMBER_OF ties (batched per request)."""
+        db = info.context.db
+        loader = info.context.loaders.get("memberships", lambda ids: memberships.of_alumni(db, ids), [])
+        return [Membership.from_record(r) for r in await loader.load(self.node_id)]
+
+    @strawberry.field(description="Classes for which the alumnus is the class liaison.")
+    async def liaison_for(self, info: strawberry.Info[Context, None]) -> list[Class_]:
+        """LIAISON_FOR ties (batched per request)."""
+        db = info.context.db
+        loader = info.context.loaders.get("liaisonFor", lambda ids: affiliations.liaison_for(db, ids), [])
+        return [Class_.from_record(c) for c in await loader.load(self.node_id)]
+
+    @strawberry.field(
+        description="Recorded acquaintances, whichever of the two recorded the tie; only people you may see."
+    )
+    async def acquaintances(self, info: strawberry.Info[Context, None]) -> list[Acquaintance]:
+        """KNOWS ties in both directions (batched per request, scoped in the statement)."""
+        db, scope = info.context.db, info.context.scope
+        loader = info.context.loaders.get(
+            "acquaintances", lambda ids: affiliations.acquaintances_of(db, ids, scope), []
+        )
+        return [Acquaintance.from_record(r) for r in await loader.load(self.node_id)]
+
+
+@strawberry.type(description="A post an alumnus held at a college of the university (staff record).")
+class StaffRole:
+    """A WORKED_AT_SCHOOL tie."""
+
+    college: College = strawberry.field(description="Where the alumnus worked.")
+    title: str | None = strawberry.field(description="Job title.")
+    start_year: int | None = strawberry.field(description="First year in the post.")
+    end_year: int | None = strawberry.field(description="Last year in the post; null while current.")
+
+    @classmethod
+    def from_record(cls, rec: affiliations.StaffRoleRecord) -> StaffRole:
+        """Build from a repository record."""
+        return cls(
+            college=College.from_record(rec.college),
+            title=rec.title,
+            start_year=rec.start_year,
+            end_year=rec.end_year,
+        )
+
+    @strawberry.field(description="True while the post has no end year.")
+    def current(self) -> bool:
+        """Still in post."""
+        return self.end_year is None
+
+
+@strawberry.type(description="Someone an alumnus knows, as recorded by the alumni office.")
+class Acquaintance:
+    """A KNOWS tie seen from one side."""
+
+    alumnus: Alumnus = strawberry.field(description="The other person.")
+    kind: AcquaintanceKind | None = strawberry.field(description="How they know each other.")
+    strength: int | None = strawberry.field(description="How close the tie is, 1 (slight) to 5 (close).")
+
+    @classmethod
+    def from_record(cls, rec: affiliations.AcquaintanceRecord) -> Acquaintance:
+        """Build from a repository record; unknown imported kinds read as OTHER."""
+        kind = None
+        if rec.kind is not None:
+            kind = (
+                AcquaintanceKind(rec.kind)
+                if rec.kind in AcquaintanceKind.__members__
+                else AcquaintanceKind.OTHER
+            )
+        return cls(alumnus=Alumnus.from_record(rec.other), kind=kind, strength=rec.strength)
+
 
 @strawberry.enum(description="Orders of the alumni list.")
 class AlumnusSort(Enum):
@@ -136,72 +213,6 @@ class AlumnusFilter:
         )
 
 
-@strawberry.input(description="A new alumnus.")
-class CreateAlumnusInput:
-    """Input of createAlumnus."""
-
-    external_id: str = strawberry.field(description="Student or staff number; must be unique.")
-    name: str = strawberry.field(description="Full name.")
-    gender: Gender | None = strawberry.field(default=None, description="Recorded gender.")
-    birth_year: int | None = strawberry.field(default=None, description="Year of birth.")
-    kinds: list[AlumnusKind] = strawberry.field(
-        default_factory=lambda: [AlumnusKind.STUDENT],
-        description="How the person belongs to the university.",
-    )
-    email: str | None = strawberry.field(default=None, description="Email address.")
-    phone: str | None = strawberry.field(default=None, description="Chinese mobile or E.164 phone number.")
-    notable: bool = strawberry.field(default=False, description="Add to the notable-alumni archive.")
-    notable_note: str | None = strawberry.field(default=None, description="Why the alumnus is notable.")
-    consent_contact: bool = strawberry.field(default=False, description="Agreed to be contacted.")
-    consent_directory: bool = strawberry.field(
-        default=False, description="Agreed to appear in the directory."
-    )
-
-
-@strawberry.type(description="Result of createAlumnus.")
-class CreateAlumnusPayload:
-    """Payload of createAlumnus."""
-
-    alumnus: Alumnus | None = strawberry.field(description="The new alumnus, unless the input was refused.")
-    user_errors: list[UserError] = strawberry.field(
-        description="Why the input was refused; empty on success."
-    )
-
-
-def validate_new_alumnus(data: CreateAlumnusInput) -> tuple[repo.NewAlumnus | None, list[UserError]]:
-    """Check every field; return the clean input or the problems found."""
-    p = Problems()
-    external_id = data.external_id.strip()
-    p.add("externalId", UserErrorCode.INVALID, validation.external_id_error(external_id))
-    name_code = UserErrorCode.REQUIRED if not data.name.strip() else UserErrorCode.INVALID
-    p.add("name", name_code, validation.text_error(data.name, 100))
-    if data.birth_year is not None:
-        p.add("birthYear", UserErrorCode.OUT_OF_RANGE, validation.year_error(data.birth_year, 1890))
-    if not data.kinds:
-        p.add("kinds", UserErrorCode.REQUIRED, "give at least one kind")
-    if data.email:
-        p.add("email", UserErrorCode.INVALID, validation.email_error(data.email))
-    if data.phone:
-        p.add("phone", UserErrorCode.INVALID, validation.phone_error(data.phone))
-    if data.notable_note is not None and len(data.notable_note) > 2000:
-        p.add("notableNote", UserErrorCode.INVALID, "must be at most 2000 characters")
-    if p:
-        return None, p.errors
-    return repo.NewAlumnus(
-        external_id=external_id,
-        name=data.name.strip(),
-        gender=data.gender.value if data.gender else None,
-        birth_year=data.birth_year,
-        kinds=tuple(dict.fromkeys(k.value for k in data.kinds)),
-        email=validation.normalize_email(data.email) if data.email else None,
-        phone=validation.normalize_phone(data.phone) if data.phone else None,
-        notable=data.notable,
-        notable_note=data.notable_note,
-        consent_contact=data.consent_contact,
-        consent_directory=data.consent_directory,
-    ), []
-
-
 async def alumnus_by_id(info: strawberry.Info[Context, None], node_id: str) -> Alumnus | None:
     """Resolve `node(id:)` for alumni (out of scope → None → NOT_FOUND)."""
     rec = await info.context.loaders.alumnus.load(node_id)
@@ -238,39 +249,4 @@ class AlumniQuery:
             cursor is not None,
             Alumnus.from_record,
             lambda: fetch_count(db, repo.SPEC, params),
-        )
-
-
-@strawberry.type
-class AlumniMutation:
-    """Mutations of alumni."""
-
-    @strawberry.mutation(
-        description="Create an alumnus.",
-        permission_classes=[require_roles(Role.ADMIN, Role.COLLEGE_OFFICER)],
-    )
-    async def create_alumnus(
-        self,
-        info: strawberry.Info[Context, None],
-        input: Annotated[CreateAlumnusInput, strawberry.argument(description="The new alumnus.")],
-    ) -> CreateAlumnusPayload:
-        """Validate, then create the alumnus and its audit entry in one transaction."""
-        new, errors = validate_new_alumnus(input)
-        if new is None:
-            return CreateAlumnusPayload(alumnus=None, user_errors=errors)
-        scope = info.context.scope
-
-        async def work(tx: Tx, actor: audit.Actor) -> repo.AlumnusRecord:
-            if await repo.external_id_taken(tx, new.external_id):
-                raise Rejected(
-                    "externalId", "DUPLICATE", f"an alumnus with number {new.external_id} already exists"
-                )
-            rec = await repo.create(tx, new, scope)
-            after = changes(externalId=new.external_id, name=new.name, email=new.email, phone=new.phone)
-            await audit.record(tx, actor, audit.Change("createAlumnus", [rec.id], {}, after))
-            return rec
-
-        out = await execute(info, work, duplicate_field="externalId")
-        return CreateAlumnusPayload(
-            alumnus=Alumnus.from_record(out.value) if out.value else None, user_errors=out.errors
         )

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 
 from graph import alumni as alumni_repo
-from graph import careers, geography, institutions
+from graph import careers, chapters, geography, institutions
 from graph.db import Database
 from graph.nodes import fetch_by_ids
 from graph.scope import Scope
@@ -43,6 +43,10 @@ class Loaders:
             self._cache[name] = _loader(fetch, empty)
         return self._cache[name]
 
+    def clear(self) -> None:
+        """Forget everything loaded so far (after a mutation changed the graph)."""
+        self._cache.clear()
+
     @property
     def alumnus(self) -> DataLoader[str, alumni_repo.AlumnusRecord | None]:
         """Alumni by id, within scope."""
@@ -60,6 +64,11 @@ class Loaders:
     def class_(self) -> DataLoader[str, institutions.ClassRecord | None]:
         """Classes by id."""
         return self.get("class", lambda ids: fetch_by_ids(self.db, institutions.CLASSES, ids))
+
+    @property
+    def chapter(self) -> DataLoader[str, chapters.ChapterRecord | None]:
+        """Chapters by id."""
+        return self.get("chapter", lambda ids: fetch_by_ids(self.db, chapters.CHAPTERS, ids))
 
     @property
     def region(self) -> DataLoader[str, geography.RegionRecord | None]:

@@ -1,24 +1,33 @@
-"""GraphQL types and queries of colleges, classes and chapters."""
+"""GraphQL types and queries of colleges and classes."""
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from graph import institutions
+from graph import affiliations, institutions
+from graph import chapters as chapter_repo
 from graph.model import Degree
 from graph.nodes import fetch_count, fetch_page
 from schema.context import Context
+from schema.nested import nested_connection
 from schema.permissions import IsAuthenticated
 from schema.relay import Connection, Node, connection, expect_id, page_args, to_global_id
+
+if TYPE_CHECKING:
+    from schema.alumni import Alumnus
+    from schema.chapters import Chapter
 
 strawberry.enum(Degree, description="Degree level of a class.")
 
 First = Annotated[int, strawberry.argument(description="Page size, at most 100.")]
 After = Annotated[str | None, strawberry.argument(description="Cursor to start after.")]
 Descending = Annotated[bool, strawberry.argument(description="Reverse the order.")]
+# schema.alumni and schema.chapters import this module, so their types are referenced lazily.
+LazyAlumnus = Annotated["Alumnus", strawberry.lazy("schema.alumni")]
+LazyChapter = Annotated["Chapter", strawberry.lazy("schema.chapters")]
 
 
 @strawberry.type(description="A college (school) of the university.")
@@ -27,11 +36,43 @@ class College(Node):
 
     code: str = strawberry.field(description="Unique college code.")
     name: str = strawberry.field(description="Name of the college.")
+    node_id: strawberry.Private[str]
 
     @classmethod
     def from_record(cls, rec: institutions.CollegeRecord) -> College:
         """Build from a repository record."""
-        return cls(id=to_global_id("College", rec.id), code=rec.code, name=rec.name)
+        return cls(id=to_global_id("College", rec.id), code=rec.code, name=rec.name, node_id=rec.id)
+
+    @strawberry.field(description="Classes of the college, by code.")
+    async def classes(
+        self, info: strawberry.Info[Context, None], first: First = 20, after: After = None
+    ) -> Connection[Class_]:
+        """The college's classes (one statement for every college of the request)."""
+        spec = institutions.CLASSES_OF_COLLEGE
+        return await nested_connection(
+            info, "collegeClasses", spec, self.node_id, (first, after), Class_.from_record
+        )
+
+    @strawberry.field(description="Chapters linked to the college (its college association), by name.")
+    async def chapters(self, info: strawberry.Info[Context, None]) -> list[LazyChapter]:
+        """Chapters of the college (batched per request)."""
+        from schema.chapters import Chapter  # deferred: schema.chapters imports this module
+
+        db = info.context.db
+        loader = info.context.loaders.get(
+            "collegeChapters", lambda ids: chapter_repo.of_colleges(db, ids), []
+        )
+        return [Chapter.from_record(c) for c in await loader.load(self.node_id)]
+
+    @strawberry.field(
+        description="Alumni who studied in the college's classes (all of them, as a statistic)."
+    )
+    async def alumni_count(self, info: strawberry.Info[Context, None]) -> int:
+        """Head count (batched per request)."""
+        db = info.context.db
+        loader = info.context.loaders.get("collegeSizes", lambda ids: institutions.college_sizes(db, ids), 0)
+        count: int = await loader.load(self.node_id)
+        return count
 
 
 @strawberry.type(name="Class", description="A graduating class: one cohort of one programme of a college.")
@@ -45,6 +86,7 @@ class Class_(Node):
     entry_year: int | None = strawberry.field(description="Year of entry.")
     graduation_year: int | None = strawberry.field(description="Year of graduation.")
     college_id: strawberry.Private[str | None]
+    node_id: strawberry.Private[str]
 
     @classmethod
     def from_record(cls, rec: institutions.ClassRecord) -> Class_:
@@ -58,6 +100,7 @@ class Class_(Node):
             entry_year=rec.entry_year,
             graduation_year=rec.graduation_year,
             college_id=rec.college_id,
+            node_id=rec.id,
         )
 
     @strawberry.field(description="The college the class belongs to.")
@@ -67,6 +110,38 @@ class Class_(Node):
             return None
         rec = await info.context.loaders.college.load(self.college_id)
         return College.from_record(rec) if rec else None
+
+    @strawberry.field(description="Alumni of the class you may see, by name.")
+    async def alumni(
+        self, info: strawberry.Info[Context, None], first: First = 20, after: After = None
+    ) -> Connection[LazyAlumnus]:
+        """Alumni who studied in the class (one statement for every class of the request)."""
+        from schema.alumni import Alumnus  # deferred: schema.alumni imports this module
+
+        params = {"scope": info.context.scope.params()}
+        spec = affiliations.CLASS_ALUMNI
+        return await nested_connection(
+            info, "classAlumni", spec, self.node_id, (first, after), Alumnus.from_record, params
+        )
+
+    @strawberry.field(description="The class liaisons you may see.")
+    async def liaisons(self, info: strawberry.Info[Context, None]) -> list[LazyAlumnus]:
+        """Alumni who are liaison for the class (batched per request)."""
+        from schema.alumni import Alumnus  # deferred: schema.alumni imports this module
+
+        db, scope = info.context.db, info.context.scope
+        loader = info.context.loaders.get(
+            "liaisons", lambda ids: affiliations.liaisons_of(db, ids, scope), []
+        )
+        return [Alumnus.from_record(a) for a in await loader.load(self.node_id)]
+
+    @strawberry.field(description="Alumni who studied in the class (all of them, as a statistic).")
+    async def alumni_count(self, info: strawberry.Info[Context, None]) -> int:
+        """Head count (batched per request)."""
+        db = info.context.db
+        loader = info.context.loaders.get("classSizes", lambda ids: institutions.class_sizes(db, ids), 0)
+        count: int = await loader.load(self.node_id)
+        return count
 
 
 @strawberry.enum(description="Orders of the colleges and classes lists.")

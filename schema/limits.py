@@ -33,7 +33,7 @@ from strawberry.extensions import SchemaExtension
 
 from schema.errors import ErrorCode
 
-LIST_FACTOR = 10
+LIST_FACTOR = 5
 MAX_VISITS = 20_000  # fields walked, fragments expanded; stops fragment "bombs" early
 DEFAULT_FIRST = 20
 MAX_FIRST = 100
@@ -46,7 +46,7 @@ class Limits:
     max_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 5000
-    max_cost: int = 50_000
+    max_cost: int = 2_000_000
     max_batch: int = 10
     max_body_bytes: int = 1_000_000
     max_upload_bytes: int = 60_000_000

@@ -9,9 +9,15 @@ import strawberry
 from strawberry.extensions import MaxTokensLimiter
 from strawberry.schema.config import StrawberryConfig
 
-from schema.alumni import AlumniMutation, AlumniQuery, Alumnus, alumnus_by_id
+from schema.acquaintances import AcquaintancesMutation
+from schema.alumni import AlumniQuery, Alumnus, alumnus_by_id
+from schema.alumni_mutations import AlumniMutation
 from schema.audit import AuditQuery
 from schema.careers import CareersQuery, Industry, industry_by_id
+from schema.chapter_mutations import ChaptersMutation
+from schema.chapters import Chapter, ChaptersQuery, chapter_by_id
+from schema.class_mutations import ClassesMutation
+from schema.college_mutations import CollegesMutation
 from schema.context import Context
 from schema.errors import not_found
 from schema.extensions import ErrorPolicy
@@ -19,8 +25,11 @@ from schema.geography import Region, RegionQuery, region_by_id
 from schema.institutions import Class_, College, InstitutionsQuery, class_by_id, college_by_id
 from schema.limits import Guard, Limits
 from schema.me import MeMutation, MeQuery
+from schema.memberships import MembershipsMutation
 from schema.permissions import IsAuthenticated
 from schema.relay import Node, from_global_id
+from schema.staff import StaffMutation
+from schema.ties import TiesMutation
 
 Resolver = Callable[[strawberry.Info[Context, None], str], Awaitable[Any]]
 
@@ -28,6 +37,7 @@ NODE_RESOLVERS: dict[str, Resolver] = {
     "Alumnus": alumnus_by_id,
     "College": college_by_id,
     "Class": class_by_id,
+    "Chapter": chapter_by_id,
     "Region": region_by_id,
     "Industry": industry_by_id,
 }
@@ -56,16 +66,35 @@ class NodeQuery:
 
 
 @strawberry.type(description="Read the alumni graph.")
-class Query(NodeQuery, AlumniQuery, InstitutionsQuery, RegionQuery, CareersQuery, AuditQuery, MeQuery):
+class Query(
+    NodeQuery,
+    AlumniQuery,
+    InstitutionsQuery,
+    ChaptersQuery,
+    RegionQuery,
+    CareersQuery,
+    AuditQuery,
+    MeQuery,
+):
     """Root query: every aggregate's fields."""
 
 
 @strawberry.type(description="Change the alumni graph; every mutation is audited.")
-class Mutation(AlumniMutation, MeMutation):
+class Mutation(
+    AlumniMutation,
+    CollegesMutation,
+    ClassesMutation,
+    ChaptersMutation,
+    TiesMutation,
+    StaffMutation,
+    MembershipsMutation,
+    AcquaintancesMutation,
+    MeMutation,
+):
     """Root mutation: every aggregate's mutations."""
 
 
-TYPES: list[type] = [Alumnus, College, Class_, Region, Industry]
+TYPES: list[type] = [Alumnus, College, Class_, Chapter, Region, Industry]
 
 
 def build_schema(limits: Limits | None = None, *, development: bool = False) -> strawberry.Schema:

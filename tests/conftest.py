@@ -19,6 +19,7 @@ from api.auth import TokenRequest, issue
 from api.settings import Mode, Secret, Settings
 from graph.db import ConnectionSettings, Database, open_database
 from graph.migrations import migrate
+from graph.reference import codes
 from schema.limits import Limits
 from schema.permissions import Role
 from scripts.neo4j_local import Instance
@@ -72,8 +73,13 @@ async def session_db(connection: ConnectionSettings) -> AsyncIterator[Database]:
 
 
 async def wipe(db: Database) -> None:
-    """Remove every node but reference data."""
+    """Remove every node but reference data (and any stray region or industry a test made)."""
     await db.run_autocommit(_WIPE)
+    await db.write_rows(
+        "MATCH (n) WHERE (n:Region AND NOT n.code IN $regions)"
+        " OR (n:Industry AND NOT n.code IN $industries) DETACH DELETE n",
+        {"regions": sorted(codes("regions")), "industries": sorted(codes("industries"))},
+    )
 
 
 @pytest.fixture

@@ -59,21 +59,23 @@ async def test_circular_fragments_are_refused(api: Api) -> None:
 
 
 async def test_first_100_nested_five_levels_is_refused(api: Api) -> None:
-    # given
-    query = """
-    { alumni(first: 100) { edges { node { education { college { name } } } } }
-      a: colleges(first: 100) { edges { node { name } } }
-      b: classes(first: 100) { edges { node { college { name } } } }
-      c: industries(first: 100) { edges { node { parent { parent { parent { name } } } } } }
-      d: regions(first: 100) { edges { node { parent { parent { name } } } } }
-      e: alumni(first: 100) { edges { node { education { name } city { name } } } } }
+    # given five nested connections of 100 (10^10 rows in the worst case), and four (10^8)
+    five = """
+    { colleges(first: 100) { nodes { classes(first: 100) { nodes { alumni(first: 100) { nodes {
+        education { alumni(first: 100) { nodes { education { alumni(first: 100) { nodes { name } } } } } }
+    } } } } } } }
     """
-    nested = "{ alumni(first: 100) { edges { node { education { college { name } } } } } }"
-    # when / then
-    assert "max_cost" in await refused(api, query)
+    four = """
+    { colleges(first: 100) { nodes { classes(first: 100) { nodes { alumni(first: 100) { nodes {
+        education { alumni(first: 100) { nodes { name } } } } } } } } } }
+    """
+    one_level = "{ alumni(first: 100) { edges { node { education { college { name } } } } } }"
+    # when / then: both caps name themselves; one level of 100 with small lists is fine
+    assert "max_depth=12" in await refused(api, five)
+    assert "max_cost=2000000" in await refused(api, four)
     api.reset_count()
-    body = await api.post(nested)
-    assert "errors" not in body  # one level of 100 with small lists is fine
+    body = await api.post(one_level)
+    assert "errors" not in body
 
 
 async def test_a_ten_megabyte_query_is_refused_at_the_door(api: Api) -> None:

@@ -1,0 +1,102 @@
+"""MEMBER_OF ties between alumni and chapters: batched reads from both ends and the officer rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import LiteralString
+
+from graph import alumni, chapters
+from graph.db import Database, Row, Tx
+from graph.errors import Rejected
+from graph.nested import NestedSpec
+from graph.nodes import fetch_related
+from graph.scope import ALUMNUS_VISIBLE, Scope
+
+
+class MemberRole(StrEnum):
+    """A member's office in a chapter."""
+
+    PRESIDENT = "PRESIDENT"
+    VICE_PRESIDENT = "VICE_PRESIDENT"
+    SECRETARY = "SECRETARY"
+    MEMBER = "MEMBER"
+
+
+@dataclass(frozen=True)
+class MembershipRecord:
+    """An alumnus's membership of a chapter; the far end is filled in by the read that found it."""
+
+    alumnus_id: str
+    chapter_id: str
+    role: str
+    since_year: int | None
+    alumnus: alumni.AlumnusRecord | None = None
+    chapter: chapters.ChapterRecord | None = None
+
+    @property
+    def id(self) -> str:
+        """Position key in a chapter's member list (one membership per alumnus and chapter)."""
+        return self.alumnus_id
+
+
+_ROLE_COLUMNS: LiteralString = ", owner, coalesce(r.role, 'MEMBER') AS role, r.sinceYear AS sinceYear"
+_OF_ALUMNI: LiteralString = (
+    "UNWIND $ids AS owner MATCH (:Alumnus {id: owner})-[r:MEMBER_OF]->(n:Chapter)"
+    " WITH owner, r, n ORDER BY n.name, n.id" + chapters.RETURN + _ROLE_COLUMNS
+)
+MEMBERS = NestedSpec(
+    match=(
+        "UNWIND $ids AS owner MATCH (:Chapter {id: owner})<-[r:MEMBER_OF]-(n:Alumnus) WHERE "
+        + ALUMNUS_VISIBLE
+        + " AND ($role IS NULL OR coalesce(r.role, 'MEMBER') = $role)"
+    ),
+    projection=alumni.RETURN + _ROLE_COLUMNS,
+    sort="n.name",
+    record=lambda row: _of_chapter(row),
+)
+_OFFICERS: LiteralString = (
+    "UNWIND $ids AS owner MATCH (:Chapter {id: owner})<-[r:MEMBER_OF]-(n:Alumnus)"
+    " WHERE r.role IN ['PRESIDENT', 'VICE_PRESIDENT', 'SECRETARY'] AND "
+    + ALUMNUS_VISIBLE
+    + " WITH owner, r, n ORDER BY CASE r.role WHEN 'PRESIDENT' THEN 0 WHEN 'VICE_PRESIDENT' THEN 1"
+    " ELSE 2 END, n.name, n.id" + alumni.RETURN + _ROLE_COLUMNS
+)
+_OTHER_PRESIDENT: LiteralString = (
+    "MATCH (:Chapter {id: $chapter})<-[:MEMBER_OF {role: 'PRESIDENT'}]-(a:Alumnus)"
+    " WHERE a.id <> $alumnus RETURN a.id AS id LIMIT 1"
+)
+
+
+def _of_alumnus(row: Row) -> MembershipRecord:
+    rec = chapters.chapter(row)
+    return MembershipRecord(row["owner"], rec.id, row["role"], row["sinceYear"], chapter=rec)
+
+
+def _of_chapter(row: Row) -> MembershipRecord:
+    rec = alumni.to_record(row)
+    return MembershipRecord(rec.id, row["owner"], row["role"], row["sinceYear"], alumnus=rec)
+
+
+async def of_alumni(db: Database, alumni_ids: list[str]) -> dict[str, list[MembershipRecord]]:
+    """Each alumnus's memberships with their chapters, in one statement."""
+    grouped = await fetch_related(db, _OF_ALUMNI, alumni_ids)
+    return {k: [_of_alumnus(r) for r in rows] for k, rows in grouped.items()}
+
+
+async def officers_of(
+    db: Database, chapter_ids: list[str], scope: Scope
+) -> dict[str, list[MembershipRecord]]:
+    """Each chapter's visible officers, president first, in one statement."""
+    grouped = await fetch_related(db, _OFFICERS, chapter_ids, {"scope": scope.params()})
+    return {k: [_of_chapter(r) for r in rows] for k, rows in grouped.items()}
+
+
+async def check_single_president(tx: Tx, alumnus_id: str, chapter_id: str, role: str | None) -> None:
+    """A chapter has at most one president: CONFLICT when someone else already is."""
+    if role != MemberRole.PRESIDENT:
+        return
+    if await tx.row(_OTHER_PRESIDENT, {"chapter": chapter_id, "alumnus": alumnus_id}) is not None:
+        raise Rejected(
+            "role", "CONFLICT", "this chapter already has a president; change that membership first"
+        )

@@ -1,0 +1,144 @@
+"""Shared pieces of mutations: who may call them, turning input into clean values or userErrors.
+
+Rules every mutation follows: an input ID that does not decode to the expected type is an
+INVALID user error; one that names nothing the caller can see (including the mutation's main
+target) is a NOT_FOUND user error raised inside the transaction; only failures that are not
+about the input become GraphQL errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import strawberry
+
+from graph import access, audit, validation
+from graph.db import Tx
+from schema.context import Context
+from schema.errors import ApiError, UserError, UserErrorCode
+from schema.mutations import Problems, execute
+from schema.permissions import Role, require_roles
+from schema.relay import expect_id, to_global_id
+
+T = TypeVar("T")
+
+# A college officer edits alumni, classes and alumni's ties within their college (in Cypher).
+EDITORS = require_roles(Role.ADMIN, Role.COLLEGE_OFFICER)
+ADMINS = require_roles(Role.ADMIN)
+
+
+def decode(p: Problems, field: str, global_id: str, type_name: str) -> str:
+    """The node id inside an input ID, or an INVALID problem (and an empty string)."""
+    try:
+        return expect_id(global_id, type_name)
+    except ApiError:
+        p.add(field, UserErrorCode.INVALID, f"not the ID of a {type_name}")
+        return ""
+
+
+def decode_optional(p: Problems, field: str, global_id: str | None, type_name: str) -> str | None:
+    """`decode` for an ID that may be null."""
+    return None if global_id is None else decode(p, field, global_id, type_name)
+
+
+def given(**fields: strawberry.Maybe[Any]) -> dict[str, Any]:
+    """The fields the client sent (a null sent on purpose is kept as None: 'clear it')."""
+    return {name: value.value for name, value in fields.items() if value is not None}
+
+
+def check_text(p: Problems, field: str, value: str, max_len: int = 200) -> str:
+    """Trimmed required text, or a REQUIRED/INVALID problem."""
+    reason = validation.text_error(value, max_len)
+    p.add(field, UserErrorCode.REQUIRED if not value.strip() else UserErrorCode.INVALID, reason)
+    return value.strip()
+
+
+def check_code(p: Problems, field: str, value: str) -> str:
+    """A trimmed entity code, or an INVALID problem."""
+    code = value.strip()
+    p.add(field, UserErrorCode.INVALID, validation.code_error(code))
+    return code
+
+
+def check_year(p: Problems, field: str, value: int | None) -> int | None:
+    """A year within the accepted range, or an OUT_OF_RANGE problem."""
+    if value is not None:
+        p.add(field, UserErrorCode.OUT_OF_RANGE, validation.year_error(value))
+    return value
+
+
+def check_order(p: Problems, fields: tuple[str, str], first: int | None, last: int | None) -> None:
+    """`first` must not come after `last` when both are given."""
+    if first is not None and last is not None and first > last:
+        p.add(fields[0], UserErrorCode.OUT_OF_RANGE, f"must not be after {fields[1]}")
+
+
+async def audit_records(tx: Tx, actor: audit.Actor, operation: str, before: Any, after: Any) -> None:
+    """Audit a create (no `before`) or update from the frozen records before and after it."""
+    old = {} if before is None else {k: v for k, v in vars(before).items() if k != "id"}
+    new = {k: v for k, v in vars(after).items() if k != "id"}
+    await audit.record(tx, actor, audit.Change(operation, [after.id], old, new))
+
+
+async def load_or_none(
+    info: strawberry.Info[Context, None],
+    node_id: str | None,
+    by_id: Callable[[strawberry.Info[Context, None], str], Awaitable[T | None]],
+) -> T | None:
+    """The object for a payload, read after the change was committed (None when absent)."""
+    if not node_id:
+        return None
+    info.context.loaders.clear()  # what this request read before the change is stale now
+    return await by_id(info, node_id)
+
+
+@strawberry.input(description="Which node to delete, and whether to remove its links first.")
+class DeleteInput:
+    """Base of the delete inputs."""
+
+    id: strawberry.ID = strawberry.field(description="The node to delete.")
+    detach: bool = strawberry.field(
+        default=False,
+        description=(
+            "Also remove the relationships that point at it (never other nodes). Without it a"
+            " node still in use is refused with IN_USE."
+        ),
+    )
+
+
+@strawberry.type(description="Result of a delete.")
+class DeletePayload:
+    """Base of the delete payloads."""
+
+    deleted_id: strawberry.ID | None = strawberry.field(
+        description="ID of the deleted node; null if refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        description="Why the input was refused; empty on success."
+    )
+
+
+async def delete_node(
+    info: strawberry.Info[Context, None],
+    input: DeleteInput,
+    type_name: str,
+    target: access.Target,
+    removal: access.Removal,
+) -> tuple[strawberry.ID | None, list[UserError]]:
+    """Run a delete mutation: guard, IN_USE check or detach, delete, audit; (deleted ID, errors)."""
+    p = Problems()
+    node_id = decode(p, "id", input.id, type_name)
+    if p:
+        return None, p.errors
+    scope = info.context.scope
+
+    async def work(tx: Tx, actor: audit.Actor) -> str:
+        await access.require(tx, target, node_id, scope, "id", edit=True)
+        before = await access.remove(tx, removal, node_id, detach=input.detach)
+        await audit.record(tx, actor, audit.Change(f"delete{type_name}", [node_id], before, {}))
+        return node_id
+
+    out = await execute(info, work)
+    info.context.loaders.clear()
+    return (to_global_id(type_name, out.value) if out.value else None), out.errors
