@@ -194,3 +194,12 @@ async def create(tx: Tx, new: NewAlumnus, scope: Scope) -> AlumnusRecord:
     row = await tx.row(_CREATE, {"p": props, "scope": scope.params()})
     assert row is not None
     return to_record(row)
+
+
+_ANY_ALUMNUS: LiteralString = "MATCH (n:Alumnus) RETURN count(n) > 0 AS any"
+
+
+async def any_alumni(db: Database) -> bool:
+    """Whether the database holds at least one alumnus (the demo loads only into an empty one)."""
+    rows = await db.read_rows(_ANY_ALUMNUS)
+    return bool(rows and rows[0]["any"])
