@@ -65,7 +65,7 @@ def _pick(world: World, index: CompanyIndex, person: int, big: bool) -> int:
     return rng.randrange(len(world.companies))
 
 
-def _role(world: World, person: int, current: bool, years: int, notable: bool) -> str:
+def _role(world: World, current: bool, years: int, notable: bool) -> str:
     rng = world.rng
     founder = (0.45 if notable else 0.04) if current else 0.01
     executive = (0.4 if notable else 0.05 + min(0.25, years / 80)) if current else 0.05
@@ -114,7 +114,7 @@ def employ(world: World, index: CompanyIndex, person: int, start: int, notable: 
     current: Job | None = None
     for n, year in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else (retire if retire <= THIS_YEAR else None)
-        role = _role(world, person, end is None, year - start, notable)
+        role = _role(world, end is None, year - start, notable)
         company = _distinct(world, index, person, notable and end is None, used)
         if company is None:
             continue

@@ -158,7 +158,7 @@ def _kinds(world: World, path: list[int], notable: bool) -> list[str]:
     return kinds
 
 
-def _student(world: World, reg: Registry, k: int, seq: int) -> Person:
+def _student(world: World, k: int, seq: int) -> Person:
     cls, rng = world.classes[k], world.rng
     college = world.colleges[cls.college]
     low, high = _ENTRY_AGE[cls.degree]
@@ -202,7 +202,7 @@ def _remember(reg: Registry, person: Person) -> None:
 
 def add_student(world: World, reg: Registry, k: int, seq: int) -> None:
     """One alumnus whose first class here is classes[k]: every row that describes them."""
-    person = _reentered(world, reg, k, seq) or _student(world, reg, k, seq)
+    person = _reentered(world, reg, k, seq) or _student(world, k, seq)
     grad = world.classes[person.classes[-1]].grad
     index = register(world, reg, person, grad)
     for c in person.classes:
