@@ -245,3 +245,12 @@ REMOVAL = access.Removal(
     "MATCH (n:Alumnus {id: $id})-[r]-() RETURN type(r) AS type, false AS hard, count(r) AS total",
     "MATCH (n:Alumnus {id: $id}) WITH n, properties(n) AS props DETACH DELETE n RETURN props",
 )
+
+
+_ANY_ALUMNUS: LiteralString = "MATCH (n:Alumnus) RETURN count(n) > 0 AS any"
+
+
+async def any_alumni(db: Database) -> bool:
+    """Whether the database holds at least one alumnus (the demo loads only into an empty one)."""
+    rows = await db.read_rows(_ANY_ALUMNUS)
+    return bool(rows and rows[0]["any"])

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import inspect
 import os
 import secrets
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from api.settings import SettingsError, load_settings
 from graph.errors import GraphError
@@ -15,6 +17,9 @@ from scripts import neo4j_local
 from scripts.neo4j_local import Instance, Neo4jLocalError, Sizing
 
 Handler = Callable[[argparse.Namespace], int]
+
+# The shipped demo bundle (see demo/README.md); it lives beside the code, not in ALUMNI_GRAPH_HOME.
+DEMO_DIR = Path(__file__).resolve().parents[1] / "demo"
 
 
 class CliError(Exception):
@@ -108,6 +113,51 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_load_demo(args: argparse.Namespace) -> int:
+    """Import the demo bundle when the database has no alumni yet; otherwise say it was skipped."""
+    try:  # the importer lands separately; until then this is a clear one-line failure
+        from graph.bundle import import_bundle  # type: ignore[import-not-found, unused-ignore]
+    except ImportError as exc:
+        raise CliError(
+            f"cannot load the demo: the bundle importer (graph.bundle) is not available ({exc})"
+        ) from None
+    from api.app import connection_settings
+    from graph.alumni import any_alumni
+    from graph.db import open_database
+
+    use_local_neo4j(args)
+    settings = load_settings()
+
+    async def run() -> tuple[bool, object]:
+        async with open_database(connection_settings(settings)) as db:
+            if await any_alumni(db):
+                return False, None
+            report = import_bundle(db, DEMO_DIR)
+            return True, (await report if inspect.isawaitable(report) else report)
+
+    loaded, report = asyncio.run(run())
+    if not loaded:
+        print("load-demo: the database already has alumni; skipped the demo bundle.")
+        return 0
+    print(
+        f"load-demo: imported the demo bundle from {DEMO_DIR}"
+        + (f": {report}" if report is not None else ".")
+    )
+    return 0
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    """Generate a deterministic bundle of realistic data and print rows per file."""
+    from scripts.seed import MIN_ALUMNI, generate
+
+    if args.alumni < MIN_ALUMNI:
+        raise CliError(f"--alumni must be at least {MIN_ALUMNI}")
+    out = Path(args.out) if args.out else neo4j_local.project_root() / "out" / f"seed-{args.alumni}"
+    summary = generate(out, args.alumni, args.seed)
+    print("\n".join(summary.lines()))
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the GraphQL API with Uvicorn."""
     import uvicorn
@@ -173,6 +223,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     m = sub.add_parser("migrate", help="apply schema migrations and reference data")
     m.set_defaults(func=cmd_migrate)
+
+    d = sub.add_parser("load-demo", help="import demo/ into a database that has no alumni yet")
+    d.set_defaults(func=cmd_load_demo)
+
+    g = sub.add_parser("seed", help="generate a realistic bundle (CSV files) deterministically")
+    g.add_argument("--alumni", type=int, required=True, help="how many alumni (at least 200)")
+    g.add_argument("--seed", type=int, default=20261126, help="random seed (default: 20261126)")
+    g.add_argument("--out", help="output folder (default: out/seed-N)")
+    g.set_defaults(func=cmd_seed)
 
     t = sub.add_parser("token", help="issue a bearer token")
     t.add_argument("--role", required=True)
