@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 from strawberry.extensions import MaxTokensLimiter
@@ -22,25 +21,27 @@ from schema.context import Context
 from schema.errors import not_found
 from schema.extensions import ErrorPolicy
 from schema.geography import Region, RegionQuery, region_by_id
+from schema.insights import InsightsQuery
 from schema.institutions import Class_, College, InstitutionsQuery, class_by_id, college_by_id
 from schema.limits import Guard, Limits
 from schema.me import MeMutation, MeQuery
 from schema.memberships import MembershipsMutation
 from schema.permissions import IsAuthenticated
+from schema.registry import NODE_RESOLVERS, register, resolve
 from schema.relay import Node, from_global_id
+from schema.reports import ReportsQuery
 from schema.staff import StaffMutation
 from schema.ties import TiesMutation
 
-Resolver = Callable[[strawberry.Info[Context, None], str], Awaitable[Any]]
-
-NODE_RESOLVERS: dict[str, Resolver] = {
+for _name, _resolver in {
     "Alumnus": alumnus_by_id,
     "College": college_by_id,
     "Class": class_by_id,
     "Chapter": chapter_by_id,
     "Region": region_by_id,
     "Industry": industry_by_id,
-}
+}.items():
+    register(_name, _resolver)
 
 
 @strawberry.type
@@ -58,10 +59,9 @@ class NodeQuery:
     ) -> Node | None:
         """Resolve one node."""
         type_name, node_id = from_global_id(id)
-        resolver = NODE_RESOLVERS.get(type_name)
-        found = await resolver(info, node_id) if resolver else None
+        found = await resolve(info, type_name, node_id)
         if found is None:
-            raise not_found(type_name if resolver else "node")
+            raise not_found(type_name if type_name in NODE_RESOLVERS else "node")
         return found  # type: ignore[no-any-return]
 
 
@@ -75,6 +75,8 @@ class Query(
     CareersQuery,
     AuditQuery,
     MeQuery,
+    InsightsQuery,
+    ReportsQuery,
 ):
     """Root query: every aggregate's fields."""
 
