@@ -25,7 +25,7 @@ CREATE (d)-[:MEMBER_OF {role: 'MEMBER', sinceYear: 2020}]->(ch)
 NODE = "query($id: ID!) { node(id: $id) { ... on Alumnus { externalId email } } }"
 LIST = "{ alumni(first: 10, orderBy: EXTERNAL_ID) { totalCount nodes { externalId email } } }"
 
-SCOPE = {
+SCOPE: dict[Role, dict[str, str]] = {
     Role.ADMIN: {},
     Role.FUNDRAISER: {},
     Role.COLLEGE_OFFICER: {"college": "CS"},
@@ -33,7 +33,7 @@ SCOPE = {
     Role.ALUMNUS: {"alumnus": "in-ee"},
 }
 # What each role sees of the alumni list: (externalId, email) in order.
-VISIBLE = {
+VISIBLE: dict[Role, list[tuple[str, str | None]]] = {
     Role.ADMIN: [("A", "a@x.cn"), ("B", "b@x.cn"), ("C", "c@x.cn"), ("D", None)],
     Role.FUNDRAISER: [("A", "a@x.cn"), ("B", "b@x.cn"), ("C", "c@x.cn"), ("D", None)],
     Role.COLLEGE_OFFICER: [("A", "a@x.cn"), ("C", None)],
