@@ -259,6 +259,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_report_parser(sub).set_defaults(func=cmd_report)
 
+    from scripts.bench.cli import add_parser as add_bench_parser
+
+    add_bench_parser(sub)
+
     t = sub.add_parser("token", help="issue a bearer token")
     t.add_argument("--role", required=True)
     t.add_argument("--college")

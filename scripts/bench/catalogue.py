@@ -1,0 +1,29 @@
+"""Every scenario of the benchmark, in the order they run."""
+
+from __future__ import annotations
+
+from scripts.bench import graph_questions as q
+from scripts.bench import reports
+from scripts.bench.fixtures import Fixtures
+from scripts.bench.lists import OURS_PAGE, PEER_PAGE, alumni_pages, cursor_of_page
+from scripts.bench.scenario import Scenario
+from scripts.bench.sides import GraphQL
+
+
+async def scenarios(fx: Fixtures, ours: GraphQL, peer: GraphQL) -> list[Scenario]:
+    """Lists first, then the relationship questions; each server walks to the deep page itself."""
+    ours_after = await cursor_of_page(ours, OURS_PAGE, "alumni", fx.deep_page)
+    peer_after = await cursor_of_page(peer, PEER_PAGE, "alumniConnection", fx.deep_page)
+    found: list[Scenario | None] = [
+        *alumni_pages(fx, ours_after, peer_after),
+        reports.partner_companies(fx),
+        q.introductions(fx),
+        q.reunions(fx),
+        q.recommendations(fx),
+        reports.fund_report(fx),
+        reports.donor_retention(fx),
+        reports.college_scorecard(fx),
+        q.notable_due(fx),
+        q.neighbourhood(fx),
+    ]
+    return [s for s in found if s is not None]

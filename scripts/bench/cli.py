@@ -1,0 +1,59 @@
+"""Arguments of `alumni-graph bench` and its handler."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from scripts.bench.dataset import Wanted
+from scripts.bench.errors import BenchError
+from scripts.bench.measure import Plan
+from scripts.seed import DEFAULT_SEED, MIN_ALUMNI
+
+DEFAULT_ALUMNI = 100_000
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    """The `bench` subcommand."""
+    b: argparse.ArgumentParser = sub.add_parser(
+        "bench", help="benchmark our API against raw Cypher and the Neo4j GraphQL Library"
+    )
+    b.add_argument("--alumni", type=int, default=DEFAULT_ALUMNI, help="dataset size (default: 100000)")
+    b.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help=f"seed of the generator (default: {DEFAULT_SEED})"
+    )
+    b.add_argument(
+        "--reuse", action="store_true", help="keep the bench database when it already holds that size"
+    )
+    b.add_argument("--keep", action="store_true", help="leave the bench Neo4j running afterwards")
+    b.add_argument(
+        "--iterations", type=int, default=Plan.iterations, help="timed requests per side (default: 30)"
+    )
+    b.add_argument("--warmup", type=int, default=Plan.warmup, help="untimed requests first (default: 3)")
+    b.add_argument(
+        "--budget", type=float, default=Plan.budget_s, help="seconds per side and scenario (default: 20)"
+    )
+    b.add_argument("--no-safety", dest="safety", action="store_false", help="skip the hostile documents")
+    b.set_defaults(func=cmd_bench)
+    return b
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Run the benchmark; one-line errors for what the user can fix."""
+    from scripts.bench.command import Options, run
+
+    if args.alumni < MIN_ALUMNI:
+        print(f"alumni-graph: error: --alumni must be at least {MIN_ALUMNI}", file=sys.stderr)
+        return 1
+    if args.iterations < 1 or args.warmup < 0:
+        print("alumni-graph: error: --iterations must be at least 1 and --warmup at least 0", file=sys.stderr)
+        return 1
+    plan = Plan(warmup=args.warmup, iterations=args.iterations, budget_s=args.budget)
+    try:
+        return run(
+            Options(Wanted(args.alumni, args.seed, args.reuse), plan, keep=args.keep, safety=args.safety)
+        )
+    except BenchError as exc:
+        print(f"alumni-graph: error: {exc}", file=sys.stderr)
+        return 1

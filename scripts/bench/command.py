@@ -1,0 +1,55 @@
+"""`alumni-graph bench`: prepare the bench Neo4j, run every scenario three ways, report, clean up."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from scripts.bench.dataset import Wanted, prepare, start_instance, stop_instance
+from scripts.bench.measure import Plan
+from scripts.bench.report import safety_table, table, write_json
+from scripts.bench.runner import run_suite
+from scripts.bench.safety import Limits
+from scripts.neo4j_local import project_root
+
+
+@dataclass(frozen=True)
+class Options:
+    """What `alumni-graph bench` was asked to do."""
+
+    wanted: Wanted
+    plan: Plan
+    keep: bool = False
+    safety: bool = True
+
+
+def run(options: Options, echo: Callable[[str], None] = print) -> int:
+    """0 when every answer matched, 2 when any scenario's answers differ."""
+    out = project_root() / "out"
+    conn = start_instance(options.wanted, echo)
+    try:
+        asyncio.run(prepare(conn, options.wanted, echo))
+        outcome = asyncio.run(
+            run_suite(
+                conn,
+                options.plan,
+                out / "bench-logs",
+                hostile=Limits() if options.safety else None,
+                echo=echo,
+            )
+        )
+    finally:
+        if not options.keep:
+            stop_instance()
+            echo("bench: stopped the bench Neo4j (use --keep to leave it running)")
+    echo("\nLatency in ms (p50 / p99); ratios are of p50:\n" + table(outcome.rows))
+    if outcome.safety:
+        echo("\nSafety:\n" + safety_table(outcome.safety))
+    document = outcome.document
+    document["dataset"] |= {"seed": options.wanted.seed}
+    echo(f"\nbench: wrote {write_json(out, document)}")
+    if not document["all_answers_match"]:
+        echo("bench: SOME ANSWERS DIFFER between raw, ours and peer — see the lines marked !! above")
+        return 2
+    return 0

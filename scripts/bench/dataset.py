@@ -1,0 +1,92 @@
+"""The benchmark's own Neo4j (`bench` instance): started bigger, migrated, seeded and imported once.
+
+The size and seed of the imported bundle are recorded in a `_Meta {key: 'bench'}` node, so
+`--reuse` can skip the (long) import when the database already holds the requested data.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, LiteralString
+
+from graph.db import ConnectionSettings, Database, open_database
+from graph.migrations import migrate
+from scripts.bench.errors import BenchError
+from scripts.neo4j_local import Instance, Sizing, project_root
+from scripts.seed import generate
+
+INSTANCE = "bench"
+SIZING = Sizing(heap="2g", pagecache="2g")
+
+_META: LiteralString = "MATCH (m:_Meta {key: 'bench'}) RETURN m.alumni AS alumni, m.seed AS seed"
+_RECORD: LiteralString = (
+    "MERGE (m:_Meta {key: 'bench'}) SET m.alumni = $alumni, m.seed = $seed, m.importedAt = datetime()"
+)
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """The dataset a run asks for."""
+
+    alumni: int
+    seed: int
+    reuse: bool
+
+
+def start_instance(wanted: Wanted, echo: Callable[[str], None]) -> ConnectionSettings:
+    """Start the bench server: on its existing data with --reuse, else from an empty data folder."""
+    instance = Instance(INSTANCE)
+    echo(f"bench: starting Neo4j ({INSTANCE}, heap {SIZING.heap}, page cache {SIZING.pagecache})")
+    state = instance.start(sizing=SIZING, fresh=not wanted.reuse, wait_s=180)
+    return ConnectionSettings(uri=state.uri, user="neo4j", password=state.password, query_timeout_s=120)
+
+
+def stop_instance() -> bool:
+    """Stop the bench server; True if it was running."""
+    return Instance(INSTANCE).stop()
+
+
+async def recorded(db: Database) -> tuple[int, int] | None:
+    """(alumni, seed) of the bundle last imported into this database, if any."""
+    rows = await db.read_rows(_META)
+    return (rows[0]["alumni"], rows[0]["seed"]) if rows else None
+
+
+async def prepare(conn: ConnectionSettings, wanted: Wanted, echo: Callable[[str], None]) -> None:
+    """Migrate; unless --reuse finds the same data, generate the bundle and import it."""
+    async with open_database(conn) as db:
+        await migrate(db)
+        if wanted.reuse and await recorded(db) == (wanted.alumni, wanted.seed):
+            echo(f"bench: --reuse: the database already holds {wanted.alumni:,} alumni (seed {wanted.seed})")
+            return
+        folder = project_root() / "out" / f"seed-{wanted.alumni}"
+        echo(f"bench: generating {wanted.alumni:,} alumni into {folder}")
+        generate(folder, wanted.alumni, wanted.seed)
+        await load_bundle(db, folder, echo)
+        await db.write_rows(_RECORD, {"alumni": wanted.alumni, "seed": wanted.seed})
+
+
+async def load_bundle(db: Database, folder: Path, echo: Callable[[str], None]) -> None:
+    """Import a bundle with the project's importer (graph.bundle.import_bundle)."""
+    try:
+        module = importlib.import_module("graph.bundle")
+    except ImportError as exc:
+        raise BenchError(f"the bundle importer (graph.bundle) is not available: {exc}") from None
+    echo(f"bench: importing {folder} (graph.bundle.import_bundle)")
+    started = time.monotonic()
+    report: Any = module.import_bundle(db, folder)
+    if inspect.isawaitable(report):
+        report = await report
+    echo(f"bench: imported in {time.monotonic() - started:.0f} s: {_summary(report)}")
+
+
+def _summary(report: Any) -> str:
+    lines = getattr(report, "lines", None)
+    if callable(lines):
+        return "; ".join(str(x) for x in list(lines())[-2:])
+    return str(report)[:300]

@@ -1,0 +1,172 @@
+"""Scenarios of matchmaking and the yearly giving reports (DESIGN §4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scripts.bench.fixtures import Fixtures
+from scripts.bench.scenario import Document, Scenario, cny_fen, global_id, local_id, peer_cypher, when_ours
+from scripts.bench.sides import Data
+
+SEGMENTS = ("retained", "lybunt", "sybunt", "newDonors", "recaptured")
+
+
+def _matches(rows: list[Data]) -> list[list[Any]]:
+    return [
+        [r["creditCode"], r["founderCount"], r["executiveCount"], r["alumniCount"], sorted(r["alumniIds"])]
+        for r in rows
+    ]
+
+
+def _matches_ours(data: Data) -> list[list[Any]]:
+    return [
+        [
+            m["company"]["creditCode"],
+            m["founderCount"],
+            m["executiveCount"],
+            m["alumniCount"],
+            sorted(local_id(e["alumnus"]["id"]) for e in m["alumni"]),
+        ]
+        for m in data["partnerCompanies"]
+    ]
+
+
+def partner_companies(fx: Fixtures) -> Scenario:
+    """partnerCompanies in the industry with the most companies, anywhere, any need."""
+    params = {"industry": fx.industry, "region": None, "needKind": None, "first": 20}
+    return Scenario(
+        f"partnerCompanies (industry {fx.industry})",
+        peer_cypher("partnerCompanies", params, _matches),
+        when_ours(
+            "partnerCompanies",
+            Document(
+                "query Q($industry: String!) { partnerCompanies(industry: $industry, first: 20) {"
+                " company { creditCode } founderCount executiveCount alumniCount"
+                " alumni { alumnus { id } } } }",
+                {"industry": fx.industry},
+                _matches_ours,
+            ),
+        ),
+        Document(
+            "query Q($industry: String!) { partnerCompanies(industry: $industry, region: null,"
+            " needKind: null, first: 20) { creditCode founderCount executiveCount alumniCount alumniIds } }",
+            {"industry": fx.industry},
+            lambda d: _matches(d["partnerCompanies"]),
+        ),
+    )
+
+
+def _fund(r: Data) -> list[int]:
+    return [
+        int(r["receivedFen"]),
+        int(r["pledgedFen"]),
+        int(r["outstandingFen"]),
+        r["donorCount"],
+        r["newDonorCount"],
+        len(r["stewardIds"]),
+    ]
+
+
+def _fund_ours(data: Data) -> list[int]:
+    r = data["fundReport"]
+    money = [cny_fen(r["received"]), cny_fen(r["pledged"]), cny_fen(r["outstandingPledges"])]
+    return [*money, r["donorCount"], r["newDonorCount"], len(r["stewardship"])]
+
+
+def fund_report(fx: Fixtures) -> Scenario | None:
+    """fundReport of the fund with the most donations, for the last full year."""
+    if fx.fund is None:
+        return None
+    params = {"fund": fx.fund, "year": fx.giving_year}
+    fields = "receivedFen pledgedFen outstandingFen donorCount newDonorCount donationIds stewardIds"
+    return Scenario(
+        f"fundReport ({fx.giving_year})",
+        peer_cypher("fundReport", params, lambda rows: _fund(rows[0])),
+        when_ours(
+            "fundReport",
+            Document(
+                "query Q($fund: ID!, $year: Int!) { fundReport(fund: $fund, year: $year) { received pledged"
+                " outstandingPledges donorCount newDonorCount stewardship { lastGiftOn anonymous } } }",
+                {"fund": global_id("Fund", fx.fund), "year": fx.giving_year},
+                _fund_ours,
+            ),
+        ),
+        Document(
+            "query Q($fund: ID!, $year: Int!) { fundReport(fund: $fund, year: $year) { " + fields + " } }",
+            params,
+            lambda d: _fund(d["fundReport"]),
+        ),
+        notes=("compared: received, pledged, outstanding (fen), donors, new donors, stewardship size",),
+    )
+
+
+def donor_retention(fx: Fixtures) -> Scenario:
+    """donorRetention over every fund for the last full year: the five segment sizes."""
+    params = {"year": fx.giving_year, "fund": None, "college": None}
+    ours = " ".join(f"{s} {{ totalCount }}" for s in SEGMENTS)
+    return Scenario(
+        f"donorRetention ({fx.giving_year})",
+        peer_cypher("donorRetention", params, lambda rows: [rows[0][s] for s in SEGMENTS]),
+        when_ours(
+            "donorRetention",
+            Document(
+                "query Q($year: Int!) { donorRetention(year: $year) { " + ours + " } }",
+                {"year": fx.giving_year},
+                lambda d: [d["donorRetention"][s]["totalCount"] for s in SEGMENTS],
+            ),
+        ),
+        Document(
+            "query Q($year: Int!) { donorRetention(year: $year, fund: null, college: null)"
+            " { " + " ".join(SEGMENTS) + " } }",
+            {"year": fx.giving_year},
+            lambda d: [d["donorRetention"][s] for s in SEGMENTS],
+        ),
+    )
+
+
+_SCORE_FIELDS = ("alumniCount", "completeProfiles", "eventsHeld", "attendance", "interactions", "donorCount")
+
+
+def _scores(rows: list[Data]) -> list[list[Any]]:
+    return sorted(
+        [r["collegeCode"], *(r[f] for f in _SCORE_FIELDS), int(r["raisedFen"]), int(r["largestFen"])]
+        for r in rows
+    )
+
+
+def _scores_ours(data: Data) -> list[list[Any]]:
+    return sorted(
+        [
+            r["college"]["code"],
+            *(r[f] for f in _SCORE_FIELDS),
+            cny_fen(r["raisedCny"]),
+            cny_fen(r["largestGiftCny"]),
+        ]
+        for r in data["collegeScorecard"]
+    )
+
+
+def college_scorecard(fx: Fixtures) -> Scenario:
+    """collegeScorecard for the last full year."""
+    fields = " ".join(_SCORE_FIELDS)
+    return Scenario(
+        f"collegeScorecard ({fx.giving_year})",
+        peer_cypher("collegeScorecard", {"year": fx.giving_year}, _scores),
+        when_ours(
+            "collegeScorecard",
+            Document(
+                "query Q($year: Int!) { collegeScorecard(year: $year) { college { code } "
+                + fields
+                + " raisedCny largestGiftCny } }",
+                {"year": fx.giving_year},
+                _scores_ours,
+            ),
+        ),
+        Document(
+            "query Q($year: Int!) { collegeScorecard(year: $year) { collegeCode "
+            + fields
+            + " raisedFen largestFen } }",
+            {"year": fx.giving_year},
+            lambda d: _scores(d["collegeScorecard"]),
+        ),
+    )

@@ -1,0 +1,203 @@
+"""Hostile documents sent to both servers: refused before any Cypher, how long, still responsive?
+
+One request per document and server, each bounded by a client timeout. While it is in flight a
+monitor lists Neo4j's transactions; afterwards any transaction still running is given a short
+grace and then terminated, so the next measurement starts from an idle database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any, LiteralString
+
+import httpx
+
+from scripts.bench.sides import AnswerError, GraphQL, Raw
+
+POLL_S = 0.1
+LEVELS = 20
+ALIASES = 1000
+
+
+def _nested(levels: int, first: int, server: str) -> str:
+    """`levels` alumni lists, each inside the classes (education) of the alumni of the level above."""
+    inner = "externalId"
+    for level in range(levels):
+        below = "education { " + inner + " }" if level else inner
+        if server == "ours":
+            inner = f"alumni(first: {first}) {{ nodes {{ {below} }} }}"
+        else:
+            inner = f"alumni(limit: {first}) {{ {below} }}"
+    return "{ " + inner + " }"
+
+
+def _aliases(server: str) -> str:
+    one = (
+        "alumni(first: 1) { nodes { externalId } }" if server == "ours" else "alumni(limit: 1) { externalId }"
+    )
+    return "{ " + " ".join(f"a{i}: {one}" for i in range(ALIASES)) + " }"
+
+
+def hostile_documents() -> dict[str, dict[str, str]]:
+    """Name → {server: document}; each pair asks the same thing of the two schemas."""
+    servers = ("ours", "peer")
+    return {
+        f"alumni → classes → alumni … {LEVELS} levels deep": {s: _nested(LEVELS, 1, s) for s in servers},
+        "first: 100 nested five levels": {s: _nested(5, 100, s) for s in servers},
+        f"{ALIASES:,} aliases": {s: _aliases(s) for s in servers},
+    }
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How long to wait for a hostile answer, and for Neo4j to go idle before terminating."""
+
+    timeout_s: float = 30.0
+    grace_s: float = 5.0
+
+
+DEFAULT_LIMITS = Limits()
+
+PING = {"ours": "{ colleges(first: 1) { nodes { code } } }", "peer": "{ colleges(limit: 1) { code } }"}
+
+
+@dataclass
+class Outcome:
+    """What one hostile document did to one server."""
+
+    document: str
+    server: str
+    status: int | None = None
+    seconds: float = 0.0
+    timed_out: bool = False
+    refused: bool = False
+    error: str | None = None
+    touched_database: bool = False
+    transactions_seen: int = 0
+    still_running_after_s: float = 0.0
+    terminated: int = 0
+    responsive_after: bool = False
+    ping_ms: float | None = None
+    crashed: bool = False
+    monitor_failures: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready fields."""
+        return asdict(self)
+
+
+_SHOW: LiteralString = (
+    "SHOW TRANSACTIONS YIELD transactionId, currentQuery"
+    " WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' AND NOT currentQuery STARTS WITH 'TERMINATE'"
+    " RETURN transactionId AS id, left(currentQuery, 80) AS query"
+)
+_TERMINATE: LiteralString = "TERMINATE TRANSACTIONS $ids"
+
+
+async def _foreign_transactions(raw: Raw, out: Outcome) -> dict[str, str]:
+    """Transactions other than the monitor's own, id → start of their query ({} if the list failed)."""
+    try:
+        return {r["id"]: r["query"] for r in await raw.ask_once(_SHOW, {})}
+    except AnswerError as exc:
+        out.monitor_failures += 1
+        if out.monitor_failures == 1:
+            out.notes.append("while it ran, another transaction failed: " + str(exc)[:200])
+        return {}
+
+
+async def _watch(raw: Raw, out: Outcome, seen: set[str], stop: asyncio.Event) -> None:
+    """Collect ids of transactions other than the monitor's own until told to stop."""
+    while not stop.is_set():
+        seen |= set(await _foreign_transactions(raw, out))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), POLL_S)
+
+
+async def _settle(raw: Raw, out: Outcome, grace_s: float) -> None:
+    """Wait up to `grace_s` for the database to go idle, then terminate what is still running."""
+    started = time.monotonic()
+    running = await _foreign_transactions(raw, out)
+    while running and time.monotonic() - started < grace_s:
+        await asyncio.sleep(0.25)
+        running = await _foreign_transactions(raw, out)
+    if running:
+        out.still_running_after_s = round(time.monotonic() - started, 2)
+        out.notes += [f"terminated: {query}" for query in running.values()]
+        await raw.ask_once(_TERMINATE, {"ids": sorted(running)})
+        out.terminated = len(running)
+
+
+async def _send(api: GraphQL, document: str, out: Outcome, timeout_s: float) -> None:
+    t0 = time.perf_counter()
+    try:
+        res = await api.post(document, timeout_s=timeout_s)
+        out.status = res.status_code
+        body = res.json()
+        errors = body.get("errors") or []
+        out.refused = bool(errors) and not body.get("data")
+        if errors:
+            first = errors[0]
+            code = (first.get("extensions") or {}).get("code")
+            out.error = (f"{code}: " if code else "") + str(first.get("message", ""))[:160]
+    except httpx.TimeoutException:
+        out.timed_out = True
+    except (httpx.HTTPError, ValueError) as exc:
+        out.error = f"{type(exc).__name__}: {exc}"[:200]
+    out.seconds = round(time.perf_counter() - t0, 3)
+
+
+Restart = Callable[[str], Awaitable[GraphQL]]
+
+
+@dataclass
+class Prober:
+    """What probing needs: the database to watch, the servers, how to tell and fix a dead one."""
+
+    raw: Raw
+    apis: dict[str, GraphQL]
+    alive: Callable[[str], bool]
+    restart: Restart
+    limits: Limits = field(default_factory=Limits)
+
+    async def probe(self, server: str, name: str, document: str) -> Outcome:
+        """Send one hostile document, watch the database meanwhile, settle it, then ping the server."""
+        out = Outcome(name, server)
+        seen: set[str] = set()
+        stop = asyncio.Event()
+        watcher = asyncio.create_task(_watch(self.raw, out, seen, stop))
+        await _send(self.apis[server], document, out, self.limits.timeout_s)
+        stop.set()
+        await watcher
+        out.transactions_seen = len(seen)
+        out.touched_database = bool(seen) or (out.status == 200 and not out.refused and not out.timed_out)
+        await _settle(self.raw, out, self.limits.grace_s)
+        await _ping(self.apis[server], server, out)
+        out.crashed = not self.alive(server)
+        return out
+
+    async def run(self) -> list[Outcome]:
+        """Every hostile document against every server; a server that died is restarted for the next."""
+        outcomes: list[Outcome] = []
+        for name, documents in hostile_documents().items():
+            for server, document in documents.items():
+                out = await self.probe(server, name, document)
+                if out.crashed or not out.responsive_after:
+                    self.apis[server] = await self.restart(server)
+                    out.notes.append("restarted before the next document")
+                outcomes.append(out)
+        return outcomes
+
+
+async def _ping(api: GraphQL, server: str, out: Outcome) -> None:
+    t0 = time.perf_counter()
+    try:
+        res = await api.post(PING[server], timeout_s=10.0)
+        out.responsive_after = res.status_code == 200 and not res.json().get("errors")
+        out.ping_ms = round((time.perf_counter() - t0) * 1000, 1)
+    except (httpx.HTTPError, ValueError):
+        out.responsive_after = False
