@@ -13,6 +13,7 @@ from graph.db import Tx
 from graph.errors import Rejected
 from graph.model import AlumnusKind, Gender
 from graph.nodes import fetch_count, fetch_page
+from schema import links
 from schema.context import Context
 from schema.errors import UserError, UserErrorCode
 from schema.geography import Region
@@ -80,6 +81,11 @@ class Alumnus(Node):
         """Home region."""
         homes = await info.context.loaders.home.load(self.node_id)
         return Region.from_record(homes[0]) if homes else None
+
+    # fields contributed by careers/engagement/giving
+    employments = strawberry.field(
+        resolver=links.alumnus_employments, description="Positions at companies, current first."
+    )
 
 
 @strawberry.enum(description="Orders of the alumni list.")

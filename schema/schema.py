@@ -9,7 +9,11 @@ import strawberry
 
 from schema.alumni import AlumniMutation, AlumniQuery, Alumnus, alumnus_by_id
 from schema.careers import CareersQuery, Industry, industry_by_id
+from schema.companies import Company, Need, company_by_id, need_by_id
+from schema.company_list import CompaniesQuery
+from schema.company_mutations import CompanyMutations
 from schema.context import Context
+from schema.employment import EmploymentMutations
 from schema.errors import not_found
 from schema.extensions import ErrorPolicy
 from schema.geography import Region, RegionQuery, region_by_id
@@ -25,6 +29,8 @@ NODE_RESOLVERS: dict[str, Resolver] = {
     "Class": class_by_id,
     "Region": region_by_id,
     "Industry": industry_by_id,
+    "Company": company_by_id,
+    "Need": need_by_id,
 }
 
 
@@ -51,18 +57,18 @@ class NodeQuery:
 
 
 @strawberry.type(description="Read the alumni graph.")
-class Query(NodeQuery, AlumniQuery, InstitutionsQuery, RegionQuery, CareersQuery):
+class Query(NodeQuery, AlumniQuery, InstitutionsQuery, RegionQuery, CareersQuery, CompaniesQuery):
     """Root query: every aggregate's fields."""
 
 
 @strawberry.type(description="Change the alumni graph; every mutation is audited.")
-class Mutation(AlumniMutation):
+class Mutation(AlumniMutation, CompanyMutations, EmploymentMutations):
     """Root mutation: every aggregate's mutations."""
 
 
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
-    types=[Alumnus, College, Class_, Region, Industry],
+    types=[Alumnus, College, Class_, Region, Industry, Company, Need],
     extensions=[ErrorPolicy],
 )
