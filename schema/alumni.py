@@ -86,6 +86,10 @@ class Alumnus(Node):
     employments = strawberry.field(
         resolver=links.alumnus_employments, description="Positions at companies, current first."
     )
+    attended = strawberry.field(resolver=links.alumnus_attended, description="Events attended, newest first.")
+    interactions = strawberry.field(
+        resolver=links.alumnus_interactions, description="Contacts with the alumnus within your scope."
+    )
 
 
 @strawberry.enum(description="Orders of the alumni list.")

@@ -10,6 +10,11 @@ import strawberry
 from graph import institutions
 from graph.model import Degree
 from graph.nodes import fetch_count, fetch_page
+from schema import links
+
+# Placeholder until the institutions branch defines Chapter here; drop this import on merge.
+from schema.chapter_placeholder import Chapter as Chapter
+from schema.chapter_placeholder import chapter_by_id as chapter_by_id
 from schema.context import Context
 from schema.permissions import IsAuthenticated
 from schema.relay import Connection, Node, connection, expect_id, page_args, to_global_id
@@ -32,6 +37,12 @@ class College(Node):
     def from_record(cls, rec: institutions.CollegeRecord) -> College:
         """Build from a repository record."""
         return cls(id=to_global_id("College", rec.id), code=rec.code, name=rec.name)
+
+    # fields contributed by careers/engagement/giving
+    events = strawberry.field(
+        resolver=links.college_events,
+        description="Events organized by the college or its chapters, newest first.",
+    )
 
 
 @strawberry.type(name="Class", description="A graduating class: one cohort of one programme of a college.")

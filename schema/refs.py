@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import strawberry
@@ -41,7 +42,7 @@ def _decode(p: Problems, field: str, global_id: str | None, types: tuple[str, ..
     return type_name, node_id
 
 
-def refs(p: Problems, field: str, global_ids: list[str], *types: str) -> list[tuple[Label, str]]:
+def refs(p: Problems, field: str, global_ids: Sequence[str], *types: str) -> list[tuple[Label, str]]:
     """Several (label, node id) pairs, duplicates dropped; records INVALID for bad ones."""
     found = [party(p, f"{field}.{i}", g, *types) for i, g in enumerate(global_ids)]
     return list(dict.fromkeys(f for f in found if f is not None))

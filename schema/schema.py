@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import strawberry
 
 from schema.alumni import AlumniMutation, AlumniQuery, Alumnus, alumnus_by_id
+from schema.attendance import AttendanceMutations
 from schema.careers import CareersQuery, Industry, industry_by_id
 from schema.companies import Company, Need, company_by_id, need_by_id
 from schema.company_list import CompaniesQuery
@@ -15,9 +16,14 @@ from schema.company_mutations import CompanyMutations
 from schema.context import Context
 from schema.employment import EmploymentMutations
 from schema.errors import not_found
+from schema.event_list import EventsQuery
+from schema.event_mutations import EventMutations
+from schema.events import Event, event_by_id
 from schema.extensions import ErrorPolicy
 from schema.geography import Region, RegionQuery, region_by_id
 from schema.institutions import Class_, College, InstitutionsQuery, class_by_id, college_by_id
+from schema.interaction_mutations import InteractionMutations
+from schema.interactions import Interaction, InteractionsQuery, interaction_by_id
 from schema.permissions import IsAuthenticated
 from schema.relay import Node, from_global_id
 
@@ -31,6 +37,8 @@ NODE_RESOLVERS: dict[str, Resolver] = {
     "Industry": industry_by_id,
     "Company": company_by_id,
     "Need": need_by_id,
+    "Event": event_by_id,
+    "Interaction": interaction_by_id,
 }
 
 
@@ -57,18 +65,34 @@ class NodeQuery:
 
 
 @strawberry.type(description="Read the alumni graph.")
-class Query(NodeQuery, AlumniQuery, InstitutionsQuery, RegionQuery, CareersQuery, CompaniesQuery):
+class Query(
+    NodeQuery,
+    AlumniQuery,
+    InstitutionsQuery,
+    RegionQuery,
+    CareersQuery,
+    CompaniesQuery,
+    EventsQuery,
+    InteractionsQuery,
+):
     """Root query: every aggregate's fields."""
 
 
 @strawberry.type(description="Change the alumni graph; every mutation is audited.")
-class Mutation(AlumniMutation, CompanyMutations, EmploymentMutations):
+class Mutation(
+    AlumniMutation,
+    CompanyMutations,
+    EmploymentMutations,
+    EventMutations,
+    AttendanceMutations,
+    InteractionMutations,
+):
     """Root mutation: every aggregate's mutations."""
 
 
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
-    types=[Alumnus, College, Class_, Region, Industry, Company, Need],
+    types=[Alumnus, College, Class_, Region, Industry, Company, Need, Event, Interaction],
     extensions=[ErrorPolicy],
 )
