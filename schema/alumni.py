@@ -90,6 +90,10 @@ class Alumnus(Node):
     interactions = strawberry.field(
         resolver=links.alumnus_interactions, description="Contacts with the alumnus within your scope."
     )
+    donations = strawberry.field(
+        resolver=links.alumnus_donations,
+        description="Donations from the alumnus (giving roles only), newest first.",
+    )
 
 
 @strawberry.enum(description="Orders of the alumni list.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -20,6 +20,9 @@ from schema.relay import Node, to_global_id
 strawberry.enum(CompanySize, description="Size class of a company.")
 strawberry.enum(EmploymentRole, description="What an alumnus is at a company.")
 strawberry.enum(NeedKind, description="Kind of support a company asks for.")
+
+if TYPE_CHECKING:
+    from schema.donations import Donation
 
 Info = strawberry.Info[Context, None]
 
@@ -168,6 +171,15 @@ class Company(Node):
         loader = info.context.loaders.get("company_alumni_count", lambda ids: jobs.current_counts(db, ids), 0)
         count: int = await loader.load(self.node_id)
         return count
+
+    @strawberry.field(
+        description="Donations from this company, newest first (giving data: only in your scope)."
+    )
+    async def donations(self, info: Info) -> list[Annotated[Donation, strawberry.lazy("schema.donations")]]:
+        """Gifts, pledges and payments of this company (batched per request)."""
+        from schema.donations import donations_from
+
+        return await donations_from(info, "Company", self.node_id)
 
 
 async def company_alumni(info: Info, company_id: str, include_former: bool) -> list[jobs.EmploymentRecord]:

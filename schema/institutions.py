@@ -39,6 +39,7 @@ class College(Node):
         return cls(id=to_global_id("College", rec.id), code=rec.code, name=rec.name)
 
     # fields contributed by careers/engagement/giving
+    funds = strawberry.field(resolver=links.college_funds, description="Donation funds of the college.")
     events = strawberry.field(
         resolver=links.college_events,
         description="Events organized by the college or its chapters, newest first.",

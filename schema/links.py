@@ -15,7 +15,9 @@ from schema.relay import Connection, from_global_id
 
 if TYPE_CHECKING:
     from schema.companies import Employment
+    from schema.donations import Donation
     from schema.events import Attendance, Event
+    from schema.funds import Fund
     from schema.interactions import Interaction
 
 Info = strawberry.Info[Context, None]
@@ -86,3 +88,22 @@ async def college_events(
     return await related_connection(
         info, "college_events", events.OF_COLLEGES, college_id, (first, after), convert
     )
+
+
+async def alumnus_donations(
+    root: Any, info: Info
+) -> list[Annotated[Donation, strawberry.lazy("schema.donations")]]:
+    """Donations from the alumnus within your giving scope, newest first (batched per request)."""
+    from schema.donations import donations_from
+
+    return await donations_from(info, "Alumnus", root.node_id)
+
+
+async def college_funds(root: Any, info: Info) -> list[Annotated[Fund, strawberry.lazy("schema.funds")]]:
+    """Funds of the college, by code (batched per request)."""
+    from graph import funds
+    from schema.funds import Fund
+
+    db = info.context.db
+    loader = info.context.loaders.get("college_funds", lambda ids: funds.of_colleges(db, ids), [])
+    return [Fund.from_record(f) for f in await loader.load(from_global_id(root.id)[1])]

@@ -38,10 +38,18 @@ async def related_connection(
     rows, more = await loaders.get(f"{name}:{first}:{page[1]}", pages, ([], False)).load(owner_id)
     counter = loaders.get(f"{name}:count", counts, 0)
     edges = [Edge(node=convert(r), cursor=encode_cursor(plain_key(r["sortKey"]), r["sortId"])) for r in rows]
-    page_info = PageInfo(
+    return Connection(
+        edges=edges,
+        page_info=page_info(edges, more, cursor is not None),
+        counter=lambda: counter.load(owner_id),
+    )
+
+
+def page_info(edges: list[Edge[T]], more: bool, had_cursor: bool) -> PageInfo:
+    """Where a page of edges sits in its list."""
+    return PageInfo(
         has_next_page=more,
-        has_previous_page=cursor is not None,
+        has_previous_page=had_cursor,
         start_cursor=edges[0].cursor if edges else None,
         end_cursor=edges[-1].cursor if edges else None,
     )
-    return Connection(edges=edges, page_info=page_info, counter=lambda: counter.load(owner_id))

@@ -9,17 +9,24 @@ import strawberry
 
 from schema.alumni import AlumniMutation, AlumniQuery, Alumnus, alumnus_by_id
 from schema.attendance import AttendanceMutations
+from schema.award_mutations import AwardMutations
+from schema.awards import Award, AwardsQuery, award_by_id
 from schema.careers import CareersQuery, Industry, industry_by_id
 from schema.companies import Company, Need, company_by_id, need_by_id
 from schema.company_list import CompaniesQuery
 from schema.company_mutations import CompanyMutations
 from schema.context import Context
+from schema.donation_list import DonationsQuery
+from schema.donation_mutations import DonationMutations
+from schema.donations import Donation, donation_by_id
 from schema.employment import EmploymentMutations
 from schema.errors import not_found
 from schema.event_list import EventsQuery
 from schema.event_mutations import EventMutations
 from schema.events import Event, event_by_id
 from schema.extensions import ErrorPolicy
+from schema.fund_mutations import FundMutations
+from schema.funds import Fund, FundsQuery, fund_by_id
 from schema.geography import Region, RegionQuery, region_by_id
 from schema.institutions import Class_, College, InstitutionsQuery, class_by_id, college_by_id
 from schema.interaction_mutations import InteractionMutations
@@ -39,6 +46,9 @@ NODE_RESOLVERS: dict[str, Resolver] = {
     "Need": need_by_id,
     "Event": event_by_id,
     "Interaction": interaction_by_id,
+    "Fund": fund_by_id,
+    "Donation": donation_by_id,
+    "Award": award_by_id,
 }
 
 
@@ -74,6 +84,9 @@ class Query(
     CompaniesQuery,
     EventsQuery,
     InteractionsQuery,
+    FundsQuery,
+    DonationsQuery,
+    AwardsQuery,
 ):
     """Root query: every aggregate's fields."""
 
@@ -86,6 +99,9 @@ class Mutation(
     EventMutations,
     AttendanceMutations,
     InteractionMutations,
+    FundMutations,
+    DonationMutations,
+    AwardMutations,
 ):
     """Root mutation: every aggregate's mutations."""
 
@@ -93,6 +109,19 @@ class Mutation(
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
-    types=[Alumnus, College, Class_, Region, Industry, Company, Need, Event, Interaction],
+    types=[
+        Alumnus,
+        College,
+        Class_,
+        Region,
+        Industry,
+        Company,
+        Need,
+        Event,
+        Interaction,
+        Fund,
+        Donation,
+        Award,
+    ],
     extensions=[ErrorPolicy],
 )
