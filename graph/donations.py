@@ -9,6 +9,7 @@ from typing import Any, LiteralString
 from graph.db import Database, Row
 from graph.engagement import PARTY_KIND, PartyRef, party
 from graph.giving import DONATION_VISIBLE
+from graph.money import to_fen
 from graph.nodes import ListSpec, by_ids_query, fetch_related
 from graph.pages import Related
 from graph.refs import replace_link
@@ -76,6 +77,13 @@ _FILTER: LiteralString = (
 )
 
 
+def fen_of(fen: int | None, amount: str | None) -> int:
+    """Stored cents, or cents of the stored amount when a writer left them out."""
+    if fen is not None:
+        return int(fen)
+    return to_fen(amount) if amount else 0
+
+
 def donation(row: Row) -> DonationRecord:
     """Map a row to a donation."""
     return DonationRecord(
@@ -85,7 +93,7 @@ def donation(row: Row) -> DonationRecord:
         amount=row["amount"],
         currency=row["currency"],
         amount_cny=row["amountCny"],
-        amount_cny_fen=int(row["amountCnyFen"]),
+        amount_cny_fen=fen_of(row["amountCnyFen"], row["amountCny"]),
         date=row["date"].to_native(),
         anonymous=row["anonymous"],
         donor=party(row["donor"]),

@@ -8,7 +8,7 @@ from typing import Any, LiteralString
 from graph.db import Database, Row, Tx
 from graph.errors import Rejected
 from graph.giving import FUND_GIVING, RECEIVED_KINDS
-from graph.money import from_fen
+from graph.money import from_fen, to_fen
 from graph.nodes import ListSpec, by_ids_query, fetch_related
 from graph.refs import replace_link
 from graph.scope import Scope
@@ -50,7 +50,8 @@ class FundFilter:
 
 
 COLUMNS: LiteralString = (
-    "n.id AS id, n.code AS code, n.name AS name, n.kind AS kind, n.goalCnyFen AS goalFen,"
+    "n.id AS id, n.code AS code, n.name AS name, n.kind AS kind,"
+    " n.goalCny AS goalCny, n.goalCnyFen AS goalFen,"
     " coalesce(n.status, 'OPEN') AS status, head([(n)-[:OF_COLLEGE]->(c:College) | c.id]) AS collegeId,"
     " toString(n.createdAt) AS createdAt, toString(n.updatedAt) AS updatedAt"
 )
@@ -64,7 +65,9 @@ _FILTER: LiteralString = (
 
 def fund(row: Row) -> FundRecord:
     """Map a row to a fund."""
-    goal = row["goalFen"]
+    goal = (
+        row["goalFen"] if row["goalFen"] is not None else (to_fen(row["goalCny"]) if row["goalCny"] else None)
+    )
     return FundRecord(
         id=row["id"],
         code=row["code"],
