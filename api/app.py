@@ -7,10 +7,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import Route
 
 from api.graphql import GraphQLApp
 from api.health import healthz, readyz
+from api.limits import BodySizeLimit
 from api.settings import Settings, load_settings
 from graph.db import ConnectionSettings, open_database
 
@@ -25,6 +27,7 @@ def connection_settings(settings: Settings) -> ConnectionSettings:
         password=settings.neo4j_password.reveal(),
         database=settings.neo4j_database,
         query_timeout_s=settings.query_timeout_s,
+        max_retry_s=settings.retry_s,
     )
 
 
@@ -48,6 +51,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/graphql", graphql, methods=["GET", "POST"]),
         ],
         lifespan=lifespan,
+        middleware=[
+            Middleware(
+                BodySizeLimit,
+                max_bytes=settings.limits.max_body_bytes,
+                max_upload_bytes=settings.limits.max_upload_bytes,
+            )
+        ],
     )
     app.state.settings = settings
     return app

@@ -13,7 +13,7 @@ from api.auth import TokenError, bearer, verify
 from api.settings import Settings
 from schema.context import Context
 from schema.permissions import Principal
-from schema.schema import schema
+from schema.schema import build_schema
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -21,7 +21,7 @@ class GraphQLApp(GraphQL[Context, None]):
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(
-            schema,
+            build_schema(settings.limits, development=settings.development),
             graphql_ide="graphiql" if settings.development else None,
             allow_queries_via_get=settings.development,
         )

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from schema.limits import Limits
+
 
 class SettingsError(ValueError):
     """An environment variable is missing or malformed."""
@@ -37,19 +39,6 @@ class Mode(StrEnum):
 
 
 @dataclass(frozen=True)
-class Limits:
-    """Caps checked before any Cypher runs (see README, Security)."""
-
-    max_depth: int = 12
-    max_aliases: int = 30
-    max_tokens: int = 5000
-    max_cost: int = 50_000
-    max_batch: int = 10
-    max_body_bytes: int = 1_000_000
-    max_upload_bytes: int = 60_000_000
-
-
-@dataclass(frozen=True)
 class Settings:
     """Everything the process is configured with."""
 
@@ -62,6 +51,7 @@ class Settings:
     jwt_issuer: str = "alumni-graph"
     jwt_audience: str = "alumni-graph"
     query_timeout_s: float = 15.0
+    retry_s: float = 5.0
     limits: Limits = field(default_factory=Limits)
 
     @property
@@ -111,5 +101,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         mode=mode,
         jwt_secret=Secret(env.get("ALUMNI_GRAPH_JWT_SECRET", "")),
         query_timeout_s=float(_int(env, "ALUMNI_GRAPH_QUERY_TIMEOUT_S", 15)),
+        retry_s=float(_int(env, "ALUMNI_GRAPH_RETRY_S", 5)),
         limits=limits,
     )

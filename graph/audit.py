@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
 from graph.db import Tx
+from graph.nodes import ListSpec, by_ids_query
 
 # Personal fields whose values never enter the audit trail (only that they changed).
 REDACTED = frozenset({"email", "phone", "birthYear", "notableNote"})
@@ -48,8 +49,8 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
 
 
 _WRITE: LiteralString = (
-    "CREATE (:AuditEntry {id: randomUUID(), at: datetime(), actor: $actor, role: $role,"
-    " operation: $operation, nodeIds: $nodeIds, changes: $changes})"
+    "CREATE (:AuditEntry {id: randomUUID(), at: datetime(), atMs: timestamp(), actor: $actor,"
+    " role: $role, operation: $operation, nodeIds: $nodeIds, changes: $changes})"
 )
 
 
@@ -65,3 +66,49 @@ async def record(tx: Tx, actor: Actor, change: Change) -> None:
             "changes": json.dumps(diff(change.before, change.after), ensure_ascii=False, default=str),
         },
     )
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One stored audit entry."""
+
+    id: str
+    at: str
+    actor: str
+    role: str
+    operation: str
+    node_ids: tuple[str, ...]
+    changes: str
+
+
+def _record(row: dict[str, Any]) -> AuditRecord:
+    return AuditRecord(
+        id=row["id"],
+        at=row["at"],
+        actor=row["actor"],
+        role=row["role"],
+        operation=row["operation"],
+        node_ids=tuple(row["nodeIds"] or ()),
+        changes=row["changes"],
+    )
+
+
+ENTRIES = ListSpec(
+    match=(
+        "MATCH (n:AuditEntry) WHERE ($operation IS NULL OR n.operation = $operation)"
+        " AND ($actor IS NULL OR n.actor = $actor)"
+        " AND ($node IS NULL OR $node IN n.nodeIds)"
+        " AND ($fromMs IS NULL OR n.atMs >= $fromMs) AND ($toMs IS NULL OR n.atMs < $toMs)"
+    ),
+    projection=(
+        " RETURN n.id AS id, toString(n.at) AS at, n.actor AS actor, n.role AS role,"
+        " n.operation AS operation, n.nodeIds AS nodeIds, n.changes AS changes"
+    ),
+    sorts={"AT": "atMs"},
+    by_ids=by_ids_query(
+        "MATCH (n:AuditEntry {id: wanted})",
+        " RETURN n.id AS id, toString(n.at) AS at, n.actor AS actor, n.role AS role,"
+        " n.operation AS operation, n.nodeIds AS nodeIds, n.changes AS changes",
+    ),
+    record=_record,
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
@@ -56,6 +57,7 @@ class ConnectionSettings:
     database: str = "neo4j"
     query_timeout_s: float = 15.0
     max_pool_size: int = 50
+    max_retry_s: float = 5.0
 
 
 class Tx:
@@ -122,11 +124,11 @@ class Database:
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
             raise translate(exc) from exc
 
-    async def ping(self) -> bool:
-        """True when the server answers a trivial query."""
+    async def ping(self, timeout_s: float = 3.0) -> bool:
+        """True when the server answers a trivial query within `timeout_s` (no retries)."""
         try:
-            await self.read_rows("RETURN 1 AS ok")
-        except GraphError:
+            await asyncio.wait_for(self.run_autocommit("RETURN 1 AS ok"), timeout_s)
+        except (GraphError, TimeoutError):
             return False
         return True
 
@@ -154,9 +156,7 @@ def translate(exc: BaseException) -> GraphError:
     """Map a driver exception to the project's error hierarchy (message safe for clients)."""
     if isinstance(exc, neo4j_errors.ConstraintError):
         return ConstraintViolation("a record with the same key already exists")
-    if isinstance(exc, neo4j_errors.ClientError) and "TransactionTimedOut" in (exc.code or ""):
-        return QueryTimeout("the query took too long and was stopped")
-    if isinstance(exc, neo4j_errors.TransientError) and "Terminated" in (exc.code or ""):
+    if isinstance(exc, neo4j_errors.Neo4jError) and "TransactionTimedOut" in (exc.code or ""):
         return QueryTimeout("the query took too long and was stopped")
     if isinstance(exc, neo4j_errors.AuthError):
         log.error("Neo4j rejected the credentials: %s", exc)
@@ -180,7 +180,7 @@ async def open_database(settings: ConnectionSettings) -> AsyncIterator[Database]
         max_connection_pool_size=settings.max_pool_size,
         connection_acquisition_timeout=10.0,
         connection_timeout=5.0,
-        max_transaction_retry_time=10.0,
+        max_transaction_retry_time=settings.max_retry_s,
         notifications_min_severity="OFF",
     )
     db = Database(driver, settings)

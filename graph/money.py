@@ -1,25 +1,26 @@
-"""Exact money: decimal strings with two places for display, integer fen (CNY cents) for sums."""
+"""Exact money: decimal strings outside, integer fen (CNY cents) inside Cypher sums."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 
 
-def normalize(raw: str) -> str:
-    """A valid amount ('1200', ' 5.5'; see `validation.amount_error`) as stored: '1200.00', '5.50'."""
-    return str((Decimal(raw.strip()) + 0).quantize(CENT))  # + 0 turns -0 into 0
+def to_fen(amount: str | Decimal) -> int:
+    """'1200.5' → 120050 (exact; at most two decimal places are meaningful)."""
+    value = Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
+    return int(value * 100)
 
 
-def to_fen(amount: str) -> int:
-    """Integer cents of a valid amount: '1200.05' → 120005."""
-    return int(Decimal(amount.strip()).quantize(CENT) * 100)
+def from_fen(fen: int | None) -> str:
+    """120050 → '1200.50'; None → '0.00'."""
+    return str((Decimal(fen or 0) / 100).quantize(CENT))
 
 
-def from_fen(fen: int) -> str:
-    """Decimal string of integer cents: 120005 → '1200.05'."""
-    return str((Decimal(fen) / 100).quantize(CENT))
+def normalize(amount: str) -> str:
+    """A decimal string with exactly two places ('-0' becomes '0.00')."""
+    return str((Decimal(amount.strip()) + 0).quantize(CENT, rounding=ROUND_HALF_UP))
 
 
 def ratio(part_fen: int, whole_fen: int) -> float | None:

@@ -29,6 +29,8 @@ def present(error: GraphQLError) -> GraphQLError:
         code = _GRAPH_CODES.get(original.code, ErrorCode.INTERNAL)
         message = str(original) if code is not ErrorCode.INTERNAL else "internal error"
         return _with(error, message, code)
+    if original is None and "Document contains more than" in error.message:
+        return _with(error, error.message + " (cap: max_tokens)", ErrorCode.QUERY_TOO_COMPLEX)
     if original is None:
         given = str((error.extensions or {}).get("code"))
         known = ErrorCode(given) if given in ErrorCode.__members__ else ErrorCode.BAD_USER_INPUT

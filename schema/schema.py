@@ -6,9 +6,12 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 import strawberry
+from strawberry.extensions import MaxTokensLimiter
+from strawberry.schema.config import StrawberryConfig
 
 from schema.alumni import AlumniMutation, AlumniQuery, Alumnus, alumnus_by_id
 from schema.attendance import AttendanceMutations
+from schema.audit import AuditQuery
 from schema.award_mutations import AwardMutations
 from schema.awards import Award, AwardsQuery, award_by_id
 from schema.careers import CareersQuery, Industry, industry_by_id
@@ -31,6 +34,8 @@ from schema.geography import Region, RegionQuery, region_by_id
 from schema.institutions import Class_, College, InstitutionsQuery, class_by_id, college_by_id
 from schema.interaction_mutations import InteractionMutations
 from schema.interactions import Interaction, InteractionsQuery, interaction_by_id
+from schema.limits import Guard, Limits
+from schema.me import MeMutation, MeQuery
 from schema.permissions import IsAuthenticated
 from schema.relay import Node, from_global_id
 
@@ -81,6 +86,8 @@ class Query(
     InstitutionsQuery,
     RegionQuery,
     CareersQuery,
+    AuditQuery,
+    MeQuery,
     CompaniesQuery,
     EventsQuery,
     InteractionsQuery,
@@ -94,6 +101,7 @@ class Query(
 @strawberry.type(description="Change the alumni graph; every mutation is audited.")
 class Mutation(
     AlumniMutation,
+    MeMutation,
     CompanyMutations,
     EmploymentMutations,
     EventMutations,
@@ -106,22 +114,40 @@ class Mutation(
     """Root mutation: every aggregate's mutations."""
 
 
-schema = strawberry.Schema(
-    query=Query,
-    mutation=Mutation,
-    types=[
-        Alumnus,
-        College,
-        Class_,
-        Region,
-        Industry,
-        Company,
-        Need,
-        Event,
-        Interaction,
-        Fund,
-        Donation,
-        Award,
-    ],
-    extensions=[ErrorPolicy],
-)
+TYPES: list[type] = [
+    Alumnus,
+    College,
+    Class_,
+    Region,
+    Industry,
+    Company,
+    Need,
+    Event,
+    Interaction,
+    Fund,
+    Donation,
+    Award,
+]
+
+
+def build_schema(limits: Limits | None = None, *, development: bool = False) -> strawberry.Schema:
+    """The executable schema with this deployment's limits (suggestions off outside development)."""
+    limits = limits or Limits()
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        types=TYPES,
+        extensions=[
+            lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+            lambda: Guard(limits, allow_introspection=development),
+            ErrorPolicy,
+        ],
+        config=StrawberryConfig(
+            disable_field_suggestions=not development,
+            batching_config={"max_operations": limits.max_batch},
+        ),
+    )
+
+
+# The schema as `strawberry export-schema schema.schema:schema` prints it (schema.graphql).
+schema = build_schema()

@@ -16,9 +16,10 @@ import pytest
 
 from api.app import create_app
 from api.auth import TokenRequest, issue
-from api.settings import Limits, Mode, Secret, Settings
+from api.settings import Mode, Secret, Settings
 from graph.db import ConnectionSettings, Database, open_database
 from graph.migrations import migrate
+from schema.limits import Limits
 from schema.permissions import Role
 from scripts.neo4j_local import Instance
 

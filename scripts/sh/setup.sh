@@ -43,3 +43,21 @@ ensure_venv() {
   fi
   export PATH="$VENV/bin:$PATH"
 }
+
+ensure_node_audit() {
+  # The GraphQL-over-HTTP audit suite runs on Node.js (npm package graphql-http, pinned by its lock file).
+  if ! command -v npm >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      say "installing nodejs and npm with apt-get"
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+    else
+      say "Node.js and npm are needed for the HTTP conformance audit"; exit 1
+    fi
+  fi
+  local dir="$ROOT/tests/conformance"
+  if [ ! -d "$dir/node_modules/graphql-http" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "installing the graphql-http audit suite (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --silent)
+  fi
+}

@@ -237,3 +237,29 @@ async def test_node_of_unknown_id_is_not_found(api: Api) -> None:
     # then
     assert body["data"] == {"node": None}
     assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+INJECTIONS = [
+    "'}) DETACH DELETE n //",
+    '"}) MATCH (n) DETACH DELETE n RETURN 1 //',
+    "$scope.all",
+    "\\u0027) OR 1=1 //",
+    '=HYPERLINK("http://x")',
+]
+
+
+async def test_injection_attempts_are_stored_as_plain_text(api: Api, db: Database) -> None:
+    # given a node that an injection would delete
+    await db.write_rows("CREATE (:College {id: 'keep', code: 'KEEP', name: 'kept'})")
+    for i, text in enumerate(INJECTIONS):
+        # when
+        data = await api.data(CREATE, {"input": {"externalId": f"INJ{i}", "name": text, "notableNote": text}})
+        # then
+        assert data["createAlumnus"]["alumnus"]["name"] == text.strip()
+        found = await api.data(
+            LIST,
+            {"first": 5, "after": None, "filter": {"name": text.strip()}, "order": "NAME", "desc": False},
+        )
+        assert [e["node"]["name"] for e in found["alumni"]["edges"]] == [text.strip()]
+    assert (await db.read_rows("MATCH (c:College {code: 'KEEP'}) RETURN count(c) AS n"))[0]["n"] == 1
+    assert (await db.read_rows("MATCH (a:Alumnus) RETURN count(a) AS n"))[0]["n"] == len(INJECTIONS)

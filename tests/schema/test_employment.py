@@ -227,7 +227,7 @@ async def test_employment_changes_need_an_admin(api: Api, db: Database) -> None:
 
 
 async def test_nested_companies_alumni_education_cost_a_bounded_number_of_statements(
-    api: Api, db: Database
+    roomy_api: Api, db: Database
 ) -> None:
     # given 60 companies, each employing two alumni
     await given_colleges(db)
@@ -238,9 +238,9 @@ async def test_nested_companies_alumni_education_cost_a_bounded_number_of_statem
         " MATCH (c:Company {id: 'c' + toString(i % 60 + 1)}) CREATE (a)-[:WORKS_AT {title: 'x'}]->(c)",
         {"ids": alumni},
     )
-    api.reset_count()
+    roomy_api.reset_count()
     # when
-    data = await api.data(NESTED)
+    data = await roomy_api.data(NESTED)
     # then
     nodes = data["companies"]["nodes"]
     assert len(nodes) == 60
@@ -248,4 +248,4 @@ async def test_nested_companies_alumni_education_cost_a_bounded_number_of_statem
     assert nodes[0]["alumni"][0]["alumnus"]["education"][0]["college"] == {"name": "计算机学院"}
     # one statement per level, whatever the number of companies: page, alumniCount, industry,
     # city, needs, employments, their alumni, their companies, education, the classes' colleges
-    assert api.statements == 10
+    assert roomy_api.statements == 10

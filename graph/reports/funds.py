@@ -1,0 +1,123 @@
+"""fundReport: a fund's year — received, pledged, outstanding pledges, donors and stewardship."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, LiteralString
+
+from graph.db import Database, Tx
+from graph.errors import NotFound
+from graph.money import from_fen
+from graph.scope import Scope
+
+# A pledge stands at a date unless it was cancelled on or before that date.
+_FUND_VISIBLE: LiteralString = (
+    "($scope.giving OR ($scope.college IS NOT NULL"
+    " AND EXISTS { (f)-[:OF_COLLEGE]->(:College {code: $scope.college}) }))"
+)
+
+_GIVEN: LiteralString = "d.kind IN ['GIFT', 'PAYMENT'] AND start <= d.date <= end"
+_TOTALS: LiteralString = (
+    "MATCH (f:Fund {id: $fund}) WHERE "
+    + _FUND_VISIBLE
+    + " WITH f, date({year: $year, month: 1, day: 1}) AS start,"
+    " date({year: $year, month: 12, day: 31}) AS end"
+    " CALL (f, start, end) { OPTIONAL MATCH (f)<-[:TO]-(d:Donation) WHERE "
+    + _GIVEN
+    + " OPTIONAL MATCH (d)-[:FROM]->(donor)"
+    " RETURN sum(d.amountCnyFen) AS receivedFen, count(DISTINCT donor) AS donorCount }"
+    " CALL (f, start, end) { OPTIONAL MATCH (f)<-[:TO]-(d:Donation {kind: 'PLEDGE'})"
+    " WHERE start <= d.date <= end AND (d.cancelledOn IS NULL OR d.cancelledOn > end)"
+    " RETURN sum(d.amountCnyFen) AS pledgedFen }"
+    " CALL (f, end) { OPTIONAL MATCH (f)<-[:TO]-(p:Donation {kind: 'PLEDGE'})"
+    " WHERE p.date <= end AND (p.cancelledOn IS NULL OR p.cancelledOn > end)"
+    " OPTIONAL MATCH (x:Donation)-[:PAYS]->(p) WHERE x.date <= end"
+    " WITH p, p.amountCnyFen - sum(coalesce(x.amountCnyFen, 0)) AS open"
+    " RETURN sum(CASE WHEN open > 0 THEN open ELSE 0 END) AS outstandingFen }"
+    " CALL (f, start, end) { OPTIONAL MATCH (f)<-[:TO]-(d:Donation)-[:FROM]->(donor) WHERE "
+    + _GIVEN
+    + " AND NOT EXISTS { MATCH (donor)<-[:FROM]-(e:Donation)-[:TO]->(f) WHERE e.date < start"
+    " AND (e.kind <> 'PLEDGE' OR e.cancelledOn IS NULL OR e.cancelledOn >= start) }"
+    " RETURN count(DISTINCT donor) AS newDonorCount }"
+    " CALL (f, start, end) { OPTIONAL MATCH (f)<-[:TO]-(d:Donation) WHERE start <= d.date <= end"
+    " WITH d ORDER BY d.date, d.receiptNo RETURN collect(d.id) AS donationIds }"
+    " RETURN f.id AS fundId, receivedFen, pledgedFen, outstandingFen, donorCount, newDonorCount, donationIds"
+)
+
+# Every donor who ever gave to the fund; their identity is hidden from callers without the
+# giving scope when any of their gifts to this fund was anonymous.
+_STEWARDSHIP: LiteralString = (
+    "MATCH (f:Fund {id: $fund})<-[:TO]-(d:Donation)-[:FROM]->(donor)"
+    " WITH donor, collect(d) AS gifts"
+    " WITH donor, any(g IN gifts WHERE coalesce(g.anonymous, false)) AS anonymous,"
+    " [g IN gifts WHERE g.kind IN ['GIFT', 'PAYMENT'] | g.date] AS dates"
+    " RETURN labels(donor)[0] AS label, donor.id AS donorId, anonymous,"
+    " reduce(m = null, x IN dates | CASE WHEN m IS NULL OR x > m THEN x ELSE m END) AS lastGiftOn,"
+    " CASE WHEN donor:Alumnus THEN coalesce(donor.consentContact, false)"
+    " AND (donor.email IS NOT NULL OR donor.phone IS NOT NULL)"
+    " ELSE EXISTS { MATCH (donor)<-[w:WORKS_AT]-(a:Alumnus) WHERE w.endYear IS NULL"
+    " AND w.role IN ['FOUNDER', 'EXECUTIVE'] AND coalesce(a.consentContact, false)"
+    " AND (a.email IS NOT NULL OR a.phone IS NOT NULL) } END AS contactable,"
+    " coalesce(donor.name, '') AS name"
+    " ORDER BY lastGiftOn DESC, name, donorId"
+)
+
+
+@dataclass(frozen=True)
+class Steward:
+    """One donor of the fund, for stewardship (donor None: anonymous and not for this caller)."""
+
+    donor_label: str | None
+    donor_id: str | None
+    last_gift_on: Any
+    contactable: bool
+    anonymous: bool
+
+
+@dataclass(frozen=True)
+class FundYear:
+    """The figures of one fund in one year; money as decimal strings in CNY."""
+
+    fund_id: str
+    received: str
+    pledged: str
+    outstanding_pledges: str
+    donor_count: int
+    new_donor_count: int
+    donation_ids: tuple[str, ...]
+    stewardship: tuple[Steward, ...]
+
+
+async def fund_report(db: Database, scope: Scope, fund_id: str, year: int) -> FundYear:
+    """The report of a fund for a year; NotFound if the fund is unknown or out of scope."""
+    params = {"fund": fund_id, "year": year, "scope": scope.params()}
+
+    async def work(tx: Tx) -> FundYear:
+        totals = await tx.row(_TOTALS, params)
+        if totals is None:
+            raise NotFound("fund not found")
+        stewards = await tx.rows(_STEWARDSHIP, params)
+        return FundYear(
+            fund_id=fund_id,
+            received=from_fen(totals["receivedFen"]),
+            pledged=from_fen(totals["pledgedFen"]),
+            outstanding_pledges=from_fen(totals["outstandingFen"]),
+            donor_count=totals["donorCount"],
+            new_donor_count=totals["newDonorCount"],
+            donation_ids=tuple(totals["donationIds"]),
+            stewardship=tuple(_steward(r, scope) for r in stewards),
+        )
+
+    return await db.read(work)
+
+
+def _steward(row: dict[str, Any], scope: Scope) -> Steward:
+    hidden = row["anonymous"] and not scope.giving
+    last = row["lastGiftOn"]
+    return Steward(
+        donor_label=None if hidden else row["label"],
+        donor_id=None if hidden else row["donorId"],
+        last_gift_on=last.to_native() if last is not None else None,
+        contactable=bool(row["contactable"]),
+        anonymous=bool(row["anonymous"]),
+    )

@@ -1,0 +1,95 @@
+"""donorRetention: retained, LYBUNT, SYBUNT, new and recaptured donors over gifts and payments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, LiteralString
+
+from graph.db import Database, Tx
+from graph.paging import Cursor
+from graph.scope import Scope
+
+
+class Segment(StrEnum):
+    """The retention segments of DESIGN §4."""
+
+    RETAINED = "RETAINED"
+    LYBUNT = "LYBUNT"
+    SYBUNT = "SYBUNT"
+    NEW = "NEW"
+    RECAPTURED = "RECAPTURED"
+
+
+@dataclass(frozen=True)
+class DonorRef:
+    """A donor node (Alumnus or Company) in a segment."""
+
+    label: str
+    id: str
+
+
+# Gifts and payments within the filter (one fund, or the funds of one college, or all), for
+# callers with the giving scope or a college officer over their college's funds.
+_SEGMENTED: LiteralString = (
+    "MATCH (d:Donation)-[:TO]->(f:Fund) WHERE d.kind IN ['GIFT', 'PAYMENT']"
+    " AND ($fund IS NULL OR f.id = $fund)"
+    " AND ($college IS NULL OR EXISTS { (f)-[:OF_COLLEGE]->(:College {id: $college}) })"
+    " AND ($scope.giving OR ($scope.college IS NOT NULL"
+    " AND EXISTS { (f)-[:OF_COLLEGE]->(:College {code: $scope.college}) }))"
+    " MATCH (d)-[:FROM]->(donor)"
+    " WITH donor, collect(DISTINCT d.date.year) AS years"
+    " WITH donor, $year IN years AS thisYear, ($year - 1) IN years AS lastYear,"
+    " any(y IN years WHERE y < $year - 1) AS earlier, all(y IN years WHERE y >= $year) AS firstNow"
+    " WITH donor, CASE"
+    " WHEN thisYear AND lastYear THEN 'RETAINED'"
+    " WHEN thisYear AND firstNow THEN 'NEW'"
+    " WHEN thisYear AND earlier THEN 'RECAPTURED'"
+    " WHEN lastYear THEN 'LYBUNT'"
+    " WHEN earlier THEN 'SYBUNT' END AS segment"
+    " WHERE segment = $segment"
+)
+_PAGE: LiteralString = (
+    _SEGMENTED + " WITH donor, coalesce(donor.name, '') AS name"
+    " WHERE $afterId IS NULL OR name > $afterKey OR (name = $afterKey AND donor.id > $afterId)"
+    " RETURN labels(donor)[0] AS label, donor.id AS id, name AS sortKey ORDER BY name, donor.id LIMIT $limit"
+)
+_COUNT: LiteralString = _SEGMENTED + " RETURN count(donor) AS total"
+
+
+def _params(
+    scope: Scope, year: int, segment: Segment, fund: str | None, college: str | None
+) -> dict[str, Any]:
+    return {"year": year, "segment": segment.value, "fund": fund, "college": college, "scope": scope.params()}
+
+
+async def segment_page(
+    db: Database,
+    scope: Scope,
+    year: int,
+    segment: Segment,
+    fund: str | None,
+    college: str | None,
+    first: int,
+    after: Cursor | None,
+) -> tuple[list[tuple[DonorRef, Any]], bool]:
+    """One keyset page of a segment's donors, ordered by name."""
+    params = _params(scope, year, segment, fund, college) | {
+        "afterKey": after.key if after else None,
+        "afterId": after.id if after else None,
+        "limit": first + 1,
+    }
+    rows = await db.read_rows(_PAGE, params)
+    return [(DonorRef(r["label"], r["id"]), r["sortKey"]) for r in rows[:first]], len(rows) > first
+
+
+async def segment_count(
+    db: Database, scope: Scope, year: int, segment: Segment, fund: str | None, college: str | None
+) -> int:
+    """How many donors a segment has."""
+
+    async def work(tx: Tx) -> int:
+        row = await tx.row(_COUNT, _params(scope, year, segment, fund, college))
+        return int(row["total"]) if row else 0
+
+    return await db.read(work)
