@@ -36,11 +36,14 @@ from schema.extensions import ErrorPolicy
 from schema.fund_mutations import FundMutations
 from schema.funds import Fund, FundsQuery, fund_by_id
 from schema.geography import Region, RegionQuery, region_by_id
+from schema.gift_mutations import GiftMutations
+from schema.giving_reports import GivingReportsQuery
 from schema.insights import InsightsQuery
 from schema.institutions import Class_, College, InstitutionsQuery, class_by_id, college_by_id
 from schema.interaction_mutations import InteractionMutations
 from schema.interactions import Interaction, InteractionsQuery, interaction_by_id
 from schema.limits import Guard, Limits
+from schema.matchmaking import MatchmakingQuery
 from schema.me import MeMutation, MeQuery
 from schema.memberships import MembershipsMutation
 from schema.permissions import IsAuthenticated
@@ -107,6 +110,8 @@ class Query(
     FundsQuery,
     DonationsQuery,
     AwardsQuery,
+    MatchmakingQuery,
+    GivingReportsQuery,
 ):
     """Root query: every aggregate's fields."""
 
@@ -130,6 +135,7 @@ class Mutation(
     FundMutations,
     DonationMutations,
     AwardMutations,
+    GiftMutations,
 ):
     """Root mutation: every aggregate's mutations."""
 
