@@ -114,6 +114,33 @@ async def reread(tx: Tx, award_id: str) -> repo.AwardRecord:
     return repo.award((await tx.rows(repo.AWARDS.by_ids, {"ids": [award_id]}))[0])
 
 
+@strawberry.input(description="The award to revoke.")
+class RevokeAwardInput:
+    """Input of revokeAward."""
+
+    id: strawberry.ID = strawberry.field(description="The award.")
+
+
+async def grant(info: Info, input: CreateAwardInput, op: str) -> AwardPayload:
+    """Create an award (createAward / grantAward)."""
+    p = Problems()
+    props = award_values(p, provided(input, "kind", "year", "title"))
+    recipient = recipient_ref(p, input.recipient)
+    if p or recipient is None:
+        return AwardPayload(award=None, user_errors=p.errors)
+    scope = info.context.scope
+
+    async def work(tx: Tx, actor: audit.Actor) -> repo.AwardRecord:
+        await require_recipient(tx, recipient, scope)
+        award_id = await graph_refs.create(tx, Label.AWARD, props)
+        await repo.set_recipient(tx, award_id, recipient)
+        after = props | {"recipient": recipient.id}
+        await audit.record(tx, actor, audit.Change(op, [award_id], {}, after))
+        return await reread(tx, award_id)
+
+    return payload(await execute(info, work))
+
+
 def payload(out: Outcome[repo.AwardRecord]) -> AwardPayload:
     """Payload of an award outcome."""
     return AwardPayload(award=Award.from_record(out.value) if out.value else None, user_errors=out.errors)
@@ -128,22 +155,29 @@ class AwardMutations:
         self, info: Info, input: Annotated[CreateAwardInput, strawberry.argument(description="The award.")]
     ) -> AwardPayload:
         """Validate, then create the award and its recipient link with an audit entry."""
-        p = Problems()
-        props = award_values(p, provided(input, "kind", "year", "title"))
-        recipient = recipient_ref(p, input.recipient)
-        if p or recipient is None:
-            return AwardPayload(award=None, user_errors=p.errors)
-        scope = info.context.scope
+        return await grant(info, input, "createAward")
 
-        async def work(tx: Tx, actor: audit.Actor) -> repo.AwardRecord:
-            await require_recipient(tx, recipient, scope)
-            award_id = await graph_refs.create(tx, Label.AWARD, props)
-            await repo.set_recipient(tx, award_id, recipient)
-            after = props | {"recipient": recipient.id}
-            await audit.record(tx, actor, audit.Change("createAward", [award_id], {}, after))
-            return await reread(tx, award_id)
+    @strawberry.mutation(
+        description="Grant a yearly honour (college work, major breakthrough, outstanding chapter or "
+        "individual) to a college, chapter or alumnus (ADMIN).",
+        permission_classes=ADMIN,
+    )
+    async def grant_award(
+        self, info: Info, input: Annotated[CreateAwardInput, strawberry.argument(description="The award.")]
+    ) -> AwardPayload:
+        """The honours name of createAward."""
+        return await grant(info, input, "grantAward")
 
-        return payload(await execute(info, work))
+    @strawberry.mutation(
+        description="Revoke an award: it and its recipient link are removed (ADMIN).",
+        permission_classes=ADMIN,
+    )
+    async def revoke_award(
+        self, info: Info, input: Annotated[RevokeAwardInput, strawberry.argument(description="The award.")]
+    ) -> DeleteAwardPayload:
+        """Delete the award with its recipient link, audited."""
+        deleted, errors = await delete_node(info, Label.AWARD, input.id, True)
+        return DeleteAwardPayload(deleted_id=deleted, user_errors=errors)
 
     @strawberry.mutation(description="Change an award or its recipient (ADMIN).", permission_classes=ADMIN)
     async def update_award(

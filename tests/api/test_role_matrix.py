@@ -122,6 +122,8 @@ MUTATIONS: dict[str, frozenset[Role]] = {
     "updateDonation": FUNDRAISING,
     "deleteDonation": ADMIN,
     "createAward": ADMIN,
+    "grantAward": ADMIN,
+    "revokeAward": ADMIN,
     "recordPledge": FUNDRAISING,
     "recordGift": FUNDRAISING,
     "recordPayment": FUNDRAISING,
