@@ -16,7 +16,7 @@ from schema.donations import Donation, donation_by_id
 from schema.errors import UserError, UserErrorCode
 from schema.mutations import Outcome, Problems, execute
 from schema.permissions import Role, require_roles
-from schema.relay import from_global_id
+from schema.refs import party
 
 FUNDRAISING = [require_roles(Role.ADMIN, Role.FUNDRAISER)]
 CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -80,16 +80,8 @@ class RecordedDonationPayload:
 
 
 def _node(p: Problems, field: str, value: str | None, *types: str) -> tuple[str, str] | None:
-    if value is None:
-        return None
-    try:
-        kind, node_id = from_global_id(value)
-    except Exception:
-        kind, node_id = "", ""
-    if kind not in types:
-        p.add(field, UserErrorCode.INVALID, f"expected the ID of a {' or '.join(types)}")
-        return None
-    return kind, node_id
+    found = party(p, field, value, *types)
+    return (found[0].value, found[1]) if found else None
 
 
 def _money(p: Problems, data: RecordGiftInput | RecordPaymentInput) -> tuple[str, str, str]:
