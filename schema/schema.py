@@ -11,19 +11,39 @@ from strawberry.schema.config import StrawberryConfig
 from schema.acquaintances import AcquaintancesMutation
 from schema.alumni import AlumniQuery, Alumnus, alumnus_by_id
 from schema.alumni_mutations import AlumniMutation
+from schema.attendance import AttendanceMutations
 from schema.audit import AuditQuery
+from schema.award_mutations import AwardMutations
+from schema.awards import Award, AwardsQuery, award_by_id
 from schema.careers import CareersQuery, Industry, industry_by_id
 from schema.chapter_mutations import ChaptersMutation
 from schema.chapters import Chapter, ChaptersQuery, chapter_by_id
 from schema.class_mutations import ClassesMutation
 from schema.college_mutations import CollegesMutation
+from schema.companies import Company, Need, company_by_id, need_by_id
+from schema.company_list import CompaniesQuery
+from schema.company_mutations import CompanyMutations
 from schema.context import Context
+from schema.donation_list import DonationsQuery
+from schema.donation_mutations import DonationMutations
+from schema.donations import Donation, donation_by_id
+from schema.employment import EmploymentMutations
 from schema.errors import not_found
+from schema.event_list import EventsQuery
+from schema.event_mutations import EventMutations
+from schema.events import Event, event_by_id
 from schema.extensions import ErrorPolicy
+from schema.fund_mutations import FundMutations
+from schema.funds import Fund, FundsQuery, fund_by_id
 from schema.geography import Region, RegionQuery, region_by_id
+from schema.gift_mutations import GiftMutations
+from schema.giving_reports import GivingReportsQuery
 from schema.insights import InsightsQuery
 from schema.institutions import Class_, College, InstitutionsQuery, class_by_id, college_by_id
+from schema.interaction_mutations import InteractionMutations
+from schema.interactions import Interaction, InteractionsQuery, interaction_by_id
 from schema.limits import Guard, Limits
+from schema.matchmaking import MatchmakingQuery
 from schema.me import MeMutation, MeQuery
 from schema.memberships import MembershipsMutation
 from schema.permissions import IsAuthenticated
@@ -40,6 +60,13 @@ for _name, _resolver in {
     "Chapter": chapter_by_id,
     "Region": region_by_id,
     "Industry": industry_by_id,
+    "Company": company_by_id,
+    "Need": need_by_id,
+    "Event": event_by_id,
+    "Interaction": interaction_by_id,
+    "Fund": fund_by_id,
+    "Donation": donation_by_id,
+    "Award": award_by_id,
 }.items():
     register(_name, _resolver)
 
@@ -77,6 +104,14 @@ class Query(
     MeQuery,
     InsightsQuery,
     ReportsQuery,
+    CompaniesQuery,
+    EventsQuery,
+    InteractionsQuery,
+    FundsQuery,
+    DonationsQuery,
+    AwardsQuery,
+    MatchmakingQuery,
+    GivingReportsQuery,
 ):
     """Root query: every aggregate's fields."""
 
@@ -92,11 +127,34 @@ class Mutation(
     MembershipsMutation,
     AcquaintancesMutation,
     MeMutation,
+    CompanyMutations,
+    EmploymentMutations,
+    EventMutations,
+    AttendanceMutations,
+    InteractionMutations,
+    FundMutations,
+    DonationMutations,
+    AwardMutations,
+    GiftMutations,
 ):
     """Root mutation: every aggregate's mutations."""
 
 
-TYPES: list[type] = [Alumnus, College, Class_, Chapter, Region, Industry]
+TYPES: list[type] = [
+    Alumnus,
+    College,
+    Class_,
+    Chapter,
+    Region,
+    Industry,
+    Company,
+    Need,
+    Event,
+    Interaction,
+    Fund,
+    Donation,
+    Award,
+]
 
 
 def build_schema(limits: Limits | None = None, *, development: bool = False) -> strawberry.Schema:

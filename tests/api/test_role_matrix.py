@@ -34,6 +34,8 @@ ADMIN = frozenset({Role.ADMIN})
 EDITORS = frozenset({Role.ADMIN, Role.COLLEGE_OFFICER})
 GIVING = frozenset({Role.ADMIN, Role.FUNDRAISER, Role.COLLEGE_OFFICER})
 SELF = frozenset({Role.ALUMNUS})
+FUNDRAISING = frozenset({Role.ADMIN, Role.FUNDRAISER})
+FUNDRAISING = frozenset({Role.ADMIN, Role.FUNDRAISER})
 
 QUERIES: dict[str, frozenset[Role]] = {
     "node": ALL,
@@ -53,6 +55,15 @@ QUERIES: dict[str, frozenset[Role]] = {
     "network": STAFF,
     "collegeScorecard": GIVING,
     "chapterActivity": STAFF,
+    "companies": ALL,
+    "partnerCompanies": STAFF,
+    "fundReport": GIVING,
+    "donorRetention": GIVING,
+    "events": ALL,
+    "interactions": ALL,
+    "funds": ALL,
+    "donations": GIVING,
+    "awards": ALL,
 }
 MUTATIONS: dict[str, frozenset[Role]] = {
     "createAlumnus": EDITORS,
@@ -83,6 +94,42 @@ MUTATIONS: dict[str, frozenset[Role]] = {
     "removeAcquaintance": EDITORS,
     "updateMyContact": SELF,
     "setMyConsent": SELF,
+    "createCompany": ADMIN,
+    "updateCompany": ADMIN,
+    "deleteCompany": ADMIN,
+    "setCompanyIndustry": ADMIN,
+    "setCompanyLocation": ADMIN,
+    "addNeed": ADMIN,
+    "removeNeed": ADMIN,
+    "addEmployment": EDITORS,
+    "updateEmployment": EDITORS,
+    "endEmployment": EDITORS,
+    "removeEmployment": EDITORS,
+    "createEvent": EDITORS,
+    "updateEvent": EDITORS,
+    "deleteEvent": ADMIN,
+    "setEventOrganizer": EDITORS,
+    "addAttendance": EDITORS,
+    "removeAttendance": EDITORS,
+    "createInteraction": FUNDRAISING,
+    "updateInteraction": FUNDRAISING,
+    "deleteInteraction": ADMIN,
+    "createFund": EDITORS,
+    "updateFund": EDITORS,
+    "deleteFund": ADMIN,
+    "setFundCollege": ADMIN,
+    "createDonation": FUNDRAISING,
+    "updateDonation": FUNDRAISING,
+    "deleteDonation": ADMIN,
+    "createAward": ADMIN,
+    "grantAward": ADMIN,
+    "revokeAward": ADMIN,
+    "recordPledge": FUNDRAISING,
+    "recordGift": FUNDRAISING,
+    "recordPayment": FUNDRAISING,
+    "cancelPledge": FUNDRAISING,
+    "updateAward": ADMIN,
+    "deleteAward": ADMIN,
 }
 
 SCOPES: dict[Role, dict[str, str]] = {
