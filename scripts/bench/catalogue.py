@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from scripts.bench import careers, reports
 from scripts.bench import graph_questions as q
-from scripts.bench import reports
 from scripts.bench.fixtures import Fixtures
 from scripts.bench.lists import OURS_PAGE, PEER_PAGE, alumni_pages, cursor_of_page
 from scripts.bench.scenario import Scenario
@@ -16,6 +16,8 @@ async def scenarios(fx: Fixtures, ours: GraphQL, peer: GraphQL) -> list[Scenario
     peer_after = await cursor_of_page(peer, PEER_PAGE, "alumniConnection", fx.deep_page)
     found: list[Scenario | None] = [
         *alumni_pages(fx, ours_after, peer_after),
+        careers.alumnus_with_jobs(fx),
+        careers.companies_in_industry(fx),
         reports.partner_companies(fx),
         q.introductions(fx),
         q.reunions(fx),

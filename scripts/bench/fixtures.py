@@ -24,7 +24,7 @@ class Fixtures:
     path_to: str
     path_hops: int | None
     industry: str  # top-level industry with the most companies
-    division: str  # two-digit industry division with the most companies
+    division: tuple[str, str]  # (code, id) of the two-digit industry division with the most companies
     fund: str | None
     giving_year: int
     reunion_year: int
@@ -51,7 +51,7 @@ _INDUSTRY: LiteralString = (
 )
 _DIVISION: LiteralString = (
     "MATCH (c:Company)-[:IN_INDUSTRY]->(:Industry)-[:PART_OF*0..]->(d:Industry) WHERE size(d.code) = 2"
-    " WITH d.code AS value, count(c) AS companies RETURN value ORDER BY companies DESC, value LIMIT 1"
+    " WITH d, count(c) AS companies RETURN [d.code, d.id] AS value ORDER BY companies DESC, d.code LIMIT 1"
 )
 _FUND: LiteralString = (
     "MATCH (f:Fund)<-[:TO]-(d:Donation) WITH f, count(d) AS donations"
@@ -84,7 +84,7 @@ async def pick(raw: Raw, reunion_year: int = 2026) -> Fixtures:
         path_to=path[1],
         path_hops=path[2],
         industry=await _value(raw, _INDUSTRY),
-        division=await _value(raw, _DIVISION),
+        division=tuple(await _value(raw, _DIVISION)),
         fund=await _value(raw, _FUND),
         giving_year=int(giving_year) if giving_year is not None else reunion_year - 1,
         reunion_year=reunion_year,

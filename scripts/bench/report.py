@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -97,10 +98,16 @@ def table(rows: list[Row]) -> str:
         )
         for r in rows
     ]
-    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
+    out = _aligned(lines)
+    out += [f"  * {r.scenario.name}: {note}" for r in rows for note in r.scenario.notes]
+    return "\n".join(out)
+
+
+def _aligned(lines: Sequence[tuple[str, ...]]) -> list[str]:
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
     out = ["  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines]
     out.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(out)
+    return out
 
 
 def environment() -> dict[str, Any]:
@@ -148,8 +155,6 @@ def safety_table(outcomes: list[Any]) -> str:
         )
         for o in outcomes
     ]
-    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
-    out = ["  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines]
-    out.insert(1, "  ".join("-" * w for w in widths))
+    out = _aligned(lines)
     out += [f"  * {o.server}, {o.document}: {note}" for o in outcomes for note in o.notes]
     return "\n".join(out)
