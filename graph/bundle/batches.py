@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +20,7 @@ class Chunk:
     position: int = 0
 
 
-def chunks(spec: FileSpec, table: Table, batch_rows: int) -> Iterator[Chunk]:
+def chunks(spec: FileSpec, table: Table, batch_rows: int) -> Generator[Chunk, None, None]:
     """Validate the table row by row; yield a chunk every `batch_rows` valid rows and at the end.
 
     A second row with the key of an earlier valid row is rejected as a duplicate. Only this
