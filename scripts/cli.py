@@ -8,6 +8,7 @@ import os
 import secrets
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from api.settings import SettingsError, load_settings
 from graph.errors import GraphError
@@ -108,6 +109,22 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import a bundle (folder of CSV files, one CSV file, .zip or .xlsx)."""
+    from scripts.bundle_cli import run_import
+
+    use_local_neo4j(args)
+    return run_import(Path(args.path), load_settings())
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export the graph as a bundle folder."""
+    from scripts.bundle_cli import run_export
+
+    use_local_neo4j(args)
+    return run_export(Path(args.folder), load_settings())
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the GraphQL API with Uvicorn."""
     import uvicorn
@@ -173,6 +190,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     m = sub.add_parser("migrate", help="apply schema migrations and reference data")
     m.set_defaults(func=cmd_migrate)
+
+    i = sub.add_parser("import", help="import a bundle: a folder of CSV files, a .zip or an .xlsx workbook")
+    i.add_argument("path", help="the bundle folder, one bundle CSV file, a .zip of CSV files or an .xlsx")
+    i.set_defaults(func=cmd_import)
+
+    e = sub.add_parser("export", help="export the graph as a folder of CSV files")
+    e.add_argument("folder", help="where to write the bundle (created if needed)")
+    e.set_defaults(func=cmd_export)
 
     t = sub.add_parser("token", help="issue a bearer token")
     t.add_argument("--role", required=True)
