@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import strawberry
 
 from schema.alumni import AlumniMutation, AlumniQuery, Alumnus, alumnus_by_id
+from schema.bundle import BundleMutation
 from schema.careers import CareersQuery, Industry, industry_by_id
 from schema.context import Context
 from schema.errors import not_found
@@ -56,7 +57,7 @@ class Query(NodeQuery, AlumniQuery, InstitutionsQuery, RegionQuery, CareersQuery
 
 
 @strawberry.type(description="Change the alumni graph; every mutation is audited.")
-class Mutation(AlumniMutation):
+class Mutation(AlumniMutation, BundleMutation):
     """Root mutation: every aggregate's mutations."""
 
 

@@ -145,9 +145,12 @@ def open_bundle(
     if isinstance(source, Path) and not source.is_file():
         raise BundleError(f"{source}: no such folder or file")
     if not zipfile.is_zipfile(source):
-        raise BundleError(
-            f"{_label(source)}: not a folder, a .csv file, a .zip of CSV files or an .xlsx workbook"
+        kinds = (
+            "a folder, a .csv file, a .zip of CSV files"
+            if isinstance(source, Path)
+            else "a .zip of CSV files"
         )
+        raise BundleError(f"{_label(source)}: not {kinds} or an .xlsx workbook")
     with _open_zip(source) as archive:
         if "xl/workbook.xml" in archive.namelist():
             _safe_members(archive, max_uncompressed)
