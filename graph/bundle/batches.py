@@ -20,8 +20,13 @@ class Chunk:
     position: int = 0
 
 
+# A batch also ends after this many characters of cells, so wide rows make smaller batches.
+BATCH_CHARS = 500_000
+
+
 def chunks(spec: FileSpec, table: Table, batch_rows: int) -> Generator[Chunk, None, None]:
-    """Validate the table row by row; yield a chunk every `batch_rows` valid rows and at the end.
+    """Validate the table row by row; yield a chunk every `batch_rows` valid rows (or BATCH_CHARS
+    characters) and at the end.
 
     A second row with the key of an earlier valid row is rejected as a duplicate. Only this
     generator touches the file and the seen keys, so it can run in another thread.
@@ -30,17 +35,19 @@ def chunks(spec: FileSpec, table: Table, batch_rows: int) -> Generator[Chunk, No
     width = len(table.header)
     seen: dict[tuple[Any, ...], int] = {}
     chunk = Chunk()
+    chars = 0
     for line, cells in table.rows:
         chunk.read += 1
+        chars += sum(map(len, cells))
         row = draft(spec, columns, width, line, cells)
         if not row.problems:
             first = seen.setdefault(spec.row_key(row), line)
             if first != line:
                 row.problem(spec.key[0], f"duplicate of line {first} (same {' and '.join(spec.key)})")
         (chunk.rejected if row.problems else chunk.rows).append(row)
-        if len(chunk.rows) >= batch_rows:
+        if len(chunk.rows) >= batch_rows or chars >= BATCH_CHARS:
             chunk.position = table.position()
             yield chunk
-            chunk = Chunk()
+            chunk, chars = Chunk(), 0
     chunk.position = table.size or table.position()
     yield chunk
