@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from graph.bundle import cells as c
-from graph.bundle.rows import Check, Col, Draft, FileSpec
+from graph.bundle import checks
+from graph.bundle.rows import Col, FileSpec
 from graph.model import (
     AlumnusKind,
     AttendanceRole,
@@ -26,79 +27,6 @@ NAME = Col("name", c.text(100), prop="name", required=True)
 ALUMNUS_A = Col("external_id", c.external_id, field="a", ref=Label.ALUMNUS, required=True)
 
 
-def _pinyin(d: Draft) -> None:
-    if "name" in d.values:
-        d.props["namePinyin"], d.props["nameInitials"] = c.search_fields(d.values["name"])
-
-
-def _ordered(first: str, last: str, reason: str) -> Check:
-    def check(d: Draft) -> None:
-        low, high = d.values.get(first), d.values.get(last)
-        if low is not None and high is not None and high < low:
-            d.problem(last, reason)
-
-    return check
-
-
-def _chapter(d: Draft) -> None:
-    if d.values.get("parent_code") is not None and d.values["parent_code"] == d.values["code"]:
-        d.problem("parent_code", "a chapter cannot be part of itself")
-    _pinyin(d)
-
-
-def _relation(d: Draft) -> None:
-    if d.values["external_id_a"] == d.values["external_id_b"]:
-        d.problem("external_id_b", "an alumnus cannot know themselves")
-
-
-def _fund(d: Draft) -> None:
-    if "goal_cny" in d.values:
-        goal = d.values["goal_cny"]
-        d.props["goalCny"], d.props["goalCnyFen"] = c.money(goal) if goal is not None else (None, None)
-
-
-def _exactly_one(columns: tuple[str, ...], what: str) -> Check:
-    def check(d: Draft) -> None:
-        given = [col for col in columns if d.values.get(col) is not None]
-        if len(given) != 1:
-            d.problem(given[1] if len(given) > 1 else columns[0], f"give exactly one {what}")
-
-    return check
-
-
-_one_donor = _exactly_one(
-    ("donor_external_id", "donor_credit_code"), "donor: donor_external_id or donor_credit_code"
-)
-_one_recipient = _exactly_one(
-    ("college_code", "chapter_code", "external_id"), "recipient: college_code, chapter_code or external_id"
-)
-
-
-def _donation(d: Draft) -> None:
-    _one_donor(d)
-    v = d.values
-    pledge = v.get("pledge_receipt_no")
-    if v["kind"] == DonationKind.PAYMENT and "pledge_receipt_no" in v and pledge is None:
-        d.problem("pledge_receipt_no", "missing value: a PAYMENT pays a pledge")
-    elif pledge is not None and v["kind"] != DonationKind.PAYMENT:
-        d.problem("pledge_receipt_no", "only a PAYMENT pays a pledge")
-    elif pledge is not None and pledge == v["receipt_no"]:
-        d.problem("pledge_receipt_no", "a donation cannot pay itself")
-    currency = v.get("currency") or "CNY"
-    amount_cny = v.get("amount_cny")
-    if currency != "CNY" and amount_cny is None:
-        d.problem("amount_cny", f"required when the currency is {currency} (not CNY)")
-        return
-    if currency == "CNY" and amount_cny is not None and amount_cny != v["amount"]:
-        d.problem("amount_cny", "must equal amount when the currency is CNY")
-        return
-    d.props["amount"], _ = c.money(v["amount"])
-    d.props["amountCny"], d.props["amountCnyFen"] = c.money(
-        amount_cny if amount_cny is not None else v["amount"]
-    )
-    d.props["currency"] = currency
-
-
 SPECS: dict[str, FileSpec] = {
     s.file: s
     for s in (
@@ -116,7 +44,7 @@ SPECS: dict[str, FileSpec] = {
             ),
             ("code",),
             Label.CLASS,
-            check=_ordered("entry_year", "graduation_year", "before entry_year"),
+            check=checks.ordered("entry_year", "graduation_year", "before entry_year"),
         ),
         FileSpec(
             "companies.csv",
@@ -130,7 +58,7 @@ SPECS: dict[str, FileSpec] = {
             ),
             ("credit_code",),
             Label.COMPANY,
-            check=_pinyin,
+            check=checks.pinyin,
         ),
         FileSpec(
             "chapters.csv",
@@ -147,7 +75,7 @@ SPECS: dict[str, FileSpec] = {
             ("code",),
             Label.CHAPTER,
             self_ref="parent_code",
-            check=_chapter,
+            check=checks.chapter,
         ),
         FileSpec(
             "alumni.csv",
@@ -167,7 +95,7 @@ SPECS: dict[str, FileSpec] = {
             ),
             ("external_id",),
             Label.ALUMNUS,
-            check=_pinyin,
+            check=checks.pinyin,
         ),
         FileSpec(
             "education.csv",
@@ -184,7 +112,7 @@ SPECS: dict[str, FileSpec] = {
                 Col("end_year", c.year, prop="endYear"),
             ),
             ("external_id", "college_code"),
-            check=_ordered("start_year", "end_year", "before start_year"),
+            check=checks.ordered("start_year", "end_year", "before start_year"),
         ),
         FileSpec(
             "employment.csv",
@@ -197,7 +125,7 @@ SPECS: dict[str, FileSpec] = {
                 Col("end_year", c.year, prop="endYear"),
             ),
             ("external_id", "credit_code"),
-            check=_ordered("start_year", "end_year", "before start_year"),
+            check=checks.ordered("start_year", "end_year", "before start_year"),
         ),
         FileSpec(
             "needs.csv",
@@ -232,7 +160,7 @@ SPECS: dict[str, FileSpec] = {
                 Col("strength", c.integer(1, 5), prop="strength"),
             ),
             ("external_id_a", "external_id_b"),
-            check=_relation,
+            check=checks.relation,
             unordered_key=True,
         ),
         FileSpec(
@@ -246,7 +174,7 @@ SPECS: dict[str, FileSpec] = {
             ),
             ("code",),
             Label.FUND,
-            check=_fund,
+            check=checks.fund,
         ),
         FileSpec(
             "events.csv",
@@ -262,7 +190,7 @@ SPECS: dict[str, FileSpec] = {
             ),
             ("code",),
             Label.EVENT,
-            check=_ordered("date", "end_date", "before date"),
+            check=checks.ordered("date", "end_date", "before date"),
         ),
         FileSpec(
             "attendance.csv",
@@ -292,7 +220,7 @@ SPECS: dict[str, FileSpec] = {
             ("receipt_no",),
             Label.DONATION,
             self_ref="pledge_receipt_no",
-            check=_donation,
+            check=checks.donation,
             one_of=(("donor_external_id", "donor_credit_code"),),
         ),
         FileSpec(
@@ -324,7 +252,7 @@ SPECS: dict[str, FileSpec] = {
             ),
             ("id",),
             Label.AWARD,
-            check=_one_recipient,
+            check=checks.one_recipient,
             one_of=(("college_code", "chapter_code", "external_id"),),
         ),
     )
