@@ -106,12 +106,17 @@ class FileRun:
             source.close()
         await self.settle()
 
-    async def flush(self, batch: list[Draft], *, final: bool) -> list[Draft]:
-        """Check references of a batch and write the rows that are ready; returns the rows that wait."""
+    async def flush(self, batch: list[Draft], *, final: bool, pending: set[Any] | None = None) -> list[Draft]:
+        """Check references of a batch and write the rows that are ready; returns the rows that wait.
+
+        `pending`: keys of rows of this file not written yet (default: the batch's own keys); a row
+        pointing at one of them waits.
+        """
         if not batch:
             return []
         found = await lookup.existing(self.db, lookup.wanted(batch))
-        pending = {self.own_key(d): d.line for d in batch} if self.spec.self_ref else {}
+        if pending is None:
+            pending = {self.own_key(d) for d in batch} if self.spec.self_ref else set()
         ready: list[Draft] = []
         waiting: list[Draft] = []
         for row in batch:
@@ -125,7 +130,7 @@ class FileRun:
         await self.write(await self.without_cycles(ready))
         return waiting
 
-    def resolve(self, row: Draft, found: lookup.Found, pending: dict[Any, int], *, final: bool) -> str:
+    def resolve(self, row: Draft, found: lookup.Found, pending: set[Any], *, final: bool) -> str:
         """'ready', 'wait' (its target row in this file is not written yet) or 'rejected'."""
         wait = False
         for ref in row.refs:
@@ -147,9 +152,13 @@ class FileRun:
         """Write the rows that waited for a later row of the file, round by round."""
         while self.deferred:
             rows, self.deferred = self.deferred, []
-            before = len(rows)
-            waiting = await self.flush(rows, final=True)
-            if len(waiting) == before:  # nothing moved: the rows point at each other
+            pending = {self.own_key(d) for d in rows}
+            waiting: list[Draft] = []
+            for start in range(0, len(rows), self.batch_rows):
+                waiting += await self.flush(
+                    rows[start : start + self.batch_rows], final=True, pending=pending
+                )
+            if len(waiting) == len(rows):  # nothing moved: the rows point at each other
                 for row in waiting:
                     column = self.spec.self_ref or ""
                     row.problem(

@@ -179,3 +179,31 @@ async def test_export_writes_every_file_with_its_columns_in_key_order(db: Databa
     assert (tmp_path / "out" / "awards.csv").read_text(encoding="utf-8") == (
         "id,kind,year,title,college_code,chapter_code,external_id\n"
     )
+
+
+async def test_rows_pointing_further_down_their_file_wait_across_batches(
+    db: Database, tmp_path: Path
+) -> None:
+    # given: payments before their pledges, chapters before their parents, in batches of two rows
+    bundle = small_bundle(tmp_path, ("colleges.csv", "alumni.csv", "funds.csv"))
+    head = "receipt_no,donor_external_id,fund_code,kind,amount,date,pledge_receipt_no\n"
+    payments = "".join(f"P{i},S2006001,CS-DEV,PAYMENT,10,2024-01-0{i},Q{i}\n" for i in range(1, 6))
+    pledges = "".join(f"Q{i},S2006001,CS-DEV,PLEDGE,100,2023-12-0{i},\n" for i in range(1, 6))
+    write(bundle, "donations.csv", head + payments + pledges)
+    write(
+        bundle,
+        "chapters.csv",
+        "code,name,kind,parent_code\nC3,丙,REGIONAL,C2\nC2,乙,REGIONAL,C1\nC1,甲,GENERAL,\n",
+    )
+    # when
+    report = await import_bundle(db, bundle, batch_rows=2)
+    # then
+    assert report.problems == []
+    pays = await db.read_rows(
+        "MATCH (p)-[:PAYS]->(q) RETURN p.receiptNo + '>' + q.receiptNo AS pair ORDER BY pair"
+    )
+    assert [r["pair"] for r in pays] == [f"P{i}>Q{i}" for i in range(1, 6)]
+    chain = await db.read_rows(
+        "MATCH p = (:Chapter {code: 'C3'})-[:PART_OF*]->(:Chapter {code: 'C1'}) RETURN length(p) AS n"
+    )
+    assert chain == [{"n": 2}]
