@@ -187,7 +187,7 @@ def money(value: Decimal) -> tuple[str, int]:
     return str(value), int(value * 100)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def search_fields(name: str) -> tuple[str, str]:
     """Pinyin and initials of a name (cached: names repeat a lot in large imports)."""
     return name_search_fields(name)

@@ -103,6 +103,8 @@ class FileRun:
                     progress(self.spec.file, chunk.position, self.table.size)
         finally:
             await asyncio.wait([upcoming])  # the worker must be done with the file before it closes
+            if not upcoming.cancelled():
+                upcoming.exception()  # seen: an error of the loop body takes precedence
             source.close()
         await self.settle()
 

@@ -52,12 +52,17 @@ def check_utf8(stream: IO[bytes], file: str) -> None:
         raise FileProblem(file, "not UTF-8 text (it ends in the middle of a character)") from None
 
 
-def _csv_rows(reader: Iterator[list[str]], lines: Callable[[], int]) -> Iterator[RawRow]:
+def _csv_rows(file: str, reader: Iterator[list[str]], lines: Callable[[], int]) -> Iterator[RawRow]:
     start = lines() + 1
-    for cells in reader:
-        if any(c.strip() for c in cells):
-            yield start, cells
-        start = lines() + 1
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                yield start, cells
+            start = lines() + 1
+    except (csv.Error, OSError) as exc:
+        raise FileProblem(
+            file, f"unreadable from line {start} on ({exc}); the rows before it were imported"
+        ) from None
 
 
 @contextmanager
@@ -69,7 +74,7 @@ def csv_table(file: str, opener: Opener, size: int | None) -> Iterator[Table]:
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         reader = csv.reader(text)
         header = header_of(next(reader, None), file)
-        rows = _csv_rows(reader, lambda: reader.line_num)
+        rows = _csv_rows(file, reader, lambda: reader.line_num)
         yield Table(file, header, rows, size, raw.tell)
 
 

@@ -237,3 +237,17 @@ async def test_fewer_cells_than_the_header_are_empty_values(db: Database, tmp_pa
     # then
     assert report.problems == []
     assert await db.read_rows("MATCH (k:Class) RETURN k.degree AS degree") == [{"degree": None}]
+
+
+async def test_line_numbers_are_physical_lines_even_after_multi_line_cells(
+    db: Database, tmp_path: Path
+) -> None:
+    # given: a quoted cell spanning lines 2-4, a good row on line 5, a bad one on line 6
+    text = 'external_id,name,notable_note\nS1,甲,"第一行\n第二行\n第三行"\nS2,乙,ok\n,丙,missing id\n'
+    bundle = write(tmp_path / "b", "alumni.csv", text)
+    # when
+    report = await import_bundle(db, bundle)
+    # then
+    assert [str(p) for p in report.problems] == ["alumni.csv:6: external_id: missing value"]
+    rows = await db.read_rows("MATCH (a:Alumnus {externalId: 'S1'}) RETURN a.notableNote AS note")
+    assert rows == [{"note": "第一行\n第二行\n第三行"}]
