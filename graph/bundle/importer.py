@@ -21,7 +21,7 @@ from graph.bundle.reader import MAX_UNCOMPRESSED_BYTES, open_bundle
 from graph.bundle.report import BundleError, Counts, FileProblem, ImportReport, RowProblem
 from graph.bundle.rows import Draft, FileSpec
 from graph.bundle.specs import SPECS
-from graph.bundle.tables import Table
+from graph.bundle.tables import Bundle, Table
 from graph.bundle.upsert import STATEMENTS
 from graph.db import Database, Tx, WriteCounts
 from graph.migrations import is_current
@@ -52,15 +52,20 @@ async def import_bundle(
         if not bundle.files and not bundle.problems:
             raise BundleError("no bundle files found (expected any of " + ", ".join(FILES) + ")")
         for file in bundle.files:
-            report.file(file)
-            try:
-                with bundle.table(file) as table:
-                    run = FileRun(db, SPECS[file], table, report, batch_rows)
-                    await run.run(progress)
-            except FileProblem as exc:
-                report.fail(exc)
+            await _import_file(db, bundle, file, report, progress, batch_rows)
     report.elapsed_s = time.perf_counter() - started
     return report
+
+
+async def _import_file(
+    db: Database, bundle: Bundle, file: str, report: ImportReport, progress: Progress | None, batch_rows: int
+) -> None:
+    report.file(file)
+    try:
+        with bundle.table(file) as table:
+            await FileRun(db, SPECS[file], table, report, batch_rows).run(progress)
+    except FileProblem as exc:
+        report.fail(exc)
 
 
 def _take(source: Iterator[Chunk]) -> list[Chunk | None]:
@@ -204,19 +209,19 @@ class FileRun:
         # The driver's result objects sit in reference cycles that only a full collection frees;
         # emptying the list frees the batch's rows now, which keeps memory flat on large files.
         batch.clear()
-        written = set(rows[0]["lines"]) if rows else set()
         self.count(counts, int(rows[0]["updated"]) if rows else 0)
+        self.settled(ready, set(rows[0]["lines"]) if rows else set())
+
+    def settled(self, ready: list[Draft], written: set[int]) -> None:
+        """Count the rows written; a row not written (its target was deleted meanwhile) is reported."""
         for row in ready:
             if row.line in written:
                 self.stats.imported += 1
             else:
-                self.report.reject(
-                    [
-                        RowProblem(
-                            self.spec.file, row.line, "row", "a record it refers to was deleted meanwhile"
-                        )
-                    ]
+                gone = RowProblem(
+                    self.spec.file, row.line, "row", "a record it refers to was deleted meanwhile"
                 )
+                self.report.reject([gone])
 
     def count(self, counts: WriteCounts, updated: int) -> None:
         """Add a statement's counters to the report."""
