@@ -14,6 +14,7 @@ from graph.bundle.format import neutralise, unquote
 from graph.bundle.importer import import_bundle
 from graph.bundle.report import BundleError
 from graph.db import Database
+from graph.migrations import migrate
 from tests.bundle_support import SMALL, label_counts, small_bundle, write
 
 COLLEGES = "code,name\nCS,计算机学院\nEE,电子工程学院\n"
@@ -251,3 +252,15 @@ async def test_line_numbers_are_physical_lines_even_after_multi_line_cells(
     assert [str(p) for p in report.problems] == ["alumni.csv:6: external_id: missing value"]
     rows = await db.read_rows("MATCH (a:Alumnus {externalId: 'S1'}) RETURN a.notableNote AS note")
     assert rows == [{"note": "第一行\n第二行\n第三行"}]
+
+
+async def test_a_database_without_the_current_schema_is_refused(db: Database) -> None:
+    # given
+    await db.write_rows("MATCH (m:_Migration {number: 3}) DELETE m")
+    try:
+        # when / then
+        with pytest.raises(BundleError, match="run `alumni-graph migrate` first"):
+            await import_bundle(db, SMALL)
+    finally:
+        await migrate(db)
+    assert await label_counts(db) == {}

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from graph.bundle import export
 from graph.bundle.export import export_bundle
 from graph.bundle.importer import import_bundle
 from graph.db import Database
@@ -207,3 +210,18 @@ async def test_rows_pointing_further_down_their_file_wait_across_batches(
         "MATCH p = (:Chapter {code: 'C3'})-[:PART_OF*]->(:Chapter {code: 'C1'}) RETURN length(p) AS n"
     )
     assert chain == [{"n": 2}]
+
+
+async def test_export_pages_through_large_labels_without_losing_rows(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given
+    await import_bundle(db, SMALL)
+    await export_bundle(db, tmp_path / "one-page")
+    # when: two owners per page
+    monkeypatch.setattr(export, "PAGE", 2)
+    await export_bundle(db, tmp_path / "pages")
+    # then
+    for file in sorted(p.name for p in (tmp_path / "one-page").iterdir()):
+        paged = (tmp_path / "pages" / file).read_text(encoding="utf-8")
+        assert paged == (tmp_path / "one-page" / file).read_text(encoding="utf-8"), file
