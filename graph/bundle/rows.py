@@ -126,12 +126,12 @@ def plan(spec: FileSpec, header: tuple[str, ...]) -> Plan:
 def draft(spec: FileSpec, columns: Plan, width: int, line: int, cells: list[str]) -> Draft:
     """Convert one row; `columns` comes from `plan`, `width` is the number of header cells.
 
-    Cells beyond the header must be empty (a shifted row is refused). This runs for every row
+    A row with more cells than the header is refused (its cells may be shifted). This runs for every row
     of every file, so it is written for speed: one pass, no intermediate maps.
     """
     row = Draft(spec.file, line, {})
     count = len(cells)
-    if count > width and any(c.strip() for c in cells[width:]):
+    if count > width:
         row.problem("row", f"{count} cells but the header has {width} columns")
         return row
     for index, col in columns:

@@ -264,3 +264,16 @@ async def test_a_database_without_the_current_schema_is_refused(db: Database) ->
     finally:
         await migrate(db)
     assert await label_counts(db) == {}
+
+
+async def test_a_row_with_more_cells_than_the_header_is_rejected(db: Database, tmp_path: Path) -> None:
+    # given
+    bundle = write(tmp_path / "b", "colleges.csv", "code,name\nCS,计算机学院,\nEE,电子,x\nBUS,管理学院\n")
+    # when
+    report = await import_bundle(db, bundle)
+    # then
+    assert [str(p) for p in report.problems] == [
+        "colleges.csv:2: row: 3 cells but the header has 2 columns",
+        "colleges.csv:3: row: 3 cells but the header has 2 columns",
+    ]
+    assert await label_counts(db) == {"College": 1}
