@@ -15,6 +15,7 @@ from schema.attendance import AttendanceMutations
 from schema.audit import AuditQuery
 from schema.award_mutations import AwardMutations
 from schema.awards import Award, AwardsQuery, award_by_id
+from schema.bundle import BundleMutation
 from schema.careers import CareersQuery, Industry, industry_by_id
 from schema.chapter_mutations import ChaptersMutation
 from schema.chapters import Chapter, ChaptersQuery, chapter_by_id
@@ -136,6 +137,7 @@ class Mutation(
     DonationMutations,
     AwardMutations,
     GiftMutations,
+    BundleMutation,
 ):
     """Root mutation: every aggregate's mutations."""
 
