@@ -51,10 +51,15 @@ def neighbours(w: World) -> dict[int, set[int]]:
     for members in w.classes:
         link(set(members))
     for company in range(3):
-        link({a for a, c, current in w.jobs if c == company and current})
+        link({a for a, c, current in last_per_pair(w.jobs) if c == company and current})
     for chapter in range(1, 3):
-        link({a for a, c, officer in w.posts if c == chapter and officer})
+        link({a for a, c, officer in last_per_pair(w.posts) if c == chapter and officer})
     return adj
+
+
+def last_per_pair(ties: tuple[tuple[int, int, bool], ...]) -> list[tuple[int, int, bool]]:
+    """One tie per (alumnus, target), the last one given: what `store` keeps (MERGE, then SET)."""
+    return list(dict(((a, c), (a, c, flag)) for a, c, flag in ties).values())
 
 
 def bfs(adj: dict[int, set[int]], a: int, b: int) -> int | None:
@@ -101,14 +106,14 @@ async def store(db: Database, w: World) -> None:
         UNWIND $jobs AS j MATCH (a:Alumnus {id: 'a' + j[0]}), (c:Company {id: 'co' + j[1]})
         MERGE (a)-[w:WORKS_AT]->(c) SET w.role = 'EMPLOYEE', w.endYear = CASE WHEN j[2] THEN null ELSE 2000 END
         """,
-        {"jobs": [list(j) for j in dict(((a, c), (a, c, cur)) for a, c, cur in w.jobs).values()]},
+        {"jobs": [list(j) for j in last_per_pair(w.jobs)]},
     )
     await db.write_rows(
         """
         UNWIND $posts AS p MATCH (a:Alumnus {id: 'a' + p[0]}), (c:Chapter {id: 'ch' + p[1]})
         MERGE (a)-[m:MEMBER_OF]->(c) SET m.role = CASE WHEN p[2] THEN 'SECRETARY' ELSE 'MEMBER' END
         """,
-        {"posts": [list(p) for p in dict(((a, c), (a, c, o)) for a, c, o in w.posts).values()]},
+        {"posts": [list(p) for p in last_per_pair(w.posts)]},
     )
 
 
