@@ -28,6 +28,7 @@ from schema.me import MeMutation, MeQuery
 from schema.memberships import MembershipsMutation
 from schema.permissions import IsAuthenticated
 from schema.relay import Node, from_global_id
+from schema.search import SearchQuery
 from schema.staff import StaffMutation
 from schema.ties import TiesMutation
 
@@ -75,6 +76,7 @@ class Query(
     CareersQuery,
     AuditQuery,
     MeQuery,
+    SearchQuery,
 ):
     """Root query: every aggregate's fields."""
 
