@@ -19,6 +19,7 @@ from schema.chapters import Chapter, ChaptersQuery, chapter_by_id
 from schema.class_mutations import ClassesMutation
 from schema.college_mutations import CollegesMutation
 from schema.context import Context
+from schema.dedup import DedupMutation, DedupQuery
 from schema.errors import not_found
 from schema.extensions import ErrorPolicy
 from schema.geography import Region, RegionQuery, region_by_id
@@ -77,6 +78,7 @@ class Query(
     AuditQuery,
     MeQuery,
     SearchQuery,
+    DedupQuery,
 ):
     """Root query: every aggregate's fields."""
 
@@ -92,6 +94,7 @@ class Mutation(
     MembershipsMutation,
     AcquaintancesMutation,
     MeMutation,
+    DedupMutation,
 ):
     """Root mutation: every aggregate's mutations."""
 
