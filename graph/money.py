@@ -19,5 +19,12 @@ def from_fen(fen: int | None) -> str:
 
 
 def normalize(amount: str) -> str:
-    """A decimal string with exactly two places."""
-    return str(Decimal(amount.strip()).quantize(CENT, rounding=ROUND_HALF_UP))
+    """A decimal string with exactly two places ('-0' becomes '0.00')."""
+    return str((Decimal(amount.strip()) + 0).quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def ratio(part_fen: int, whole_fen: int) -> float | None:
+    """part / whole rounded to four places (a progress figure, not money); None without a whole."""
+    if whole_fen <= 0:
+        return None
+    return float((Decimal(part_fen) / Decimal(whole_fen)).quantize(Decimal("0.0001")))

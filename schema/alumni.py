@@ -12,6 +12,7 @@ from graph import alumni as repo
 from graph.affiliations import AcquaintanceKind
 from graph.model import AlumnusKind, Gender
 from graph.nodes import fetch_count, fetch_page
+from schema import links
 from schema.chapters import Membership
 from schema.context import Context
 from schema.geography import Region
@@ -111,6 +112,19 @@ class Alumnus(Node):
             "acquaintances", lambda ids: affiliations.acquaintances_of(db, ids, scope), []
         )
         return [Acquaintance.from_record(r) for r in await loader.load(self.node_id)]
+
+    # fields contributed by careers/engagement/giving
+    employments = strawberry.field(
+        resolver=links.alumnus_employments, description="Positions at companies, current first."
+    )
+    attended = strawberry.field(resolver=links.alumnus_attended, description="Events attended, newest first.")
+    interactions = strawberry.field(
+        resolver=links.alumnus_interactions, description="Contacts with the alumnus within your scope."
+    )
+    donations = strawberry.field(
+        resolver=links.alumnus_donations,
+        description="Donations from the alumnus (giving roles only), newest first.",
+    )
 
 
 @strawberry.type(description="A post an alumnus held at a college of the university (staff record).")

@@ -11,6 +11,7 @@ from graph import affiliations, institutions
 from graph import chapters as chapter_repo
 from graph.model import Degree
 from graph.nodes import fetch_count, fetch_page
+from schema import links
 from schema.context import Context
 from schema.nested import nested_connection
 from schema.permissions import IsAuthenticated
@@ -73,6 +74,13 @@ class College(Node):
         loader = info.context.loaders.get("collegeSizes", lambda ids: institutions.college_sizes(db, ids), 0)
         count: int = await loader.load(self.node_id)
         return count
+
+    # fields contributed by careers/engagement/giving
+    funds = strawberry.field(resolver=links.college_funds, description="Donation funds of the college.")
+    events = strawberry.field(
+        resolver=links.college_events,
+        description="Events organized by the college or its chapters, newest first.",
+    )
 
 
 @strawberry.type(name="Class", description="A graduating class: one cohort of one programme of a college.")

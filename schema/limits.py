@@ -46,7 +46,7 @@ class Limits:
     max_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 5000
-    max_cost: int = 2_000_000
+    max_cost: int = 250_000
     max_batch: int = 10
     max_body_bytes: int = 1_000_000
     max_upload_bytes: int = 60_000_000
@@ -70,8 +70,10 @@ def _named(t: GraphQLType) -> tuple[GraphQLType, bool]:
     return t, is_list
 
 
-def _factor(field: FieldNode, definition: GraphQLField) -> int:
+def _factor(field: FieldNode, definition: GraphQLField, owner: GraphQLType) -> int:
     named, is_list = _named(definition.type)
+    if getattr(owner, "name", "").endswith("Connection"):
+        return 1  # edges/nodes: the connection's `first` already counted them
     if getattr(named, "name", "").endswith("Connection"):
         for arg in field.arguments or ():
             if arg.name.value in ("first", "last"):
@@ -124,7 +126,7 @@ class _Walker:
                 continue
             child_type, _ = _named(definition.type)
             below = self.cost(field.selection_set, child_type, depth + 1, path)
-            total += 1 + _factor(field, definition) * below
+            total += 1 + _factor(field, definition, owner) * below
         return total
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 from strawberry.extensions import MaxTokensLimiter
@@ -12,37 +11,66 @@ from strawberry.schema.config import StrawberryConfig
 from schema.acquaintances import AcquaintancesMutation
 from schema.alumni import AlumniQuery, Alumnus, alumnus_by_id
 from schema.alumni_mutations import AlumniMutation
+from schema.attendance import AttendanceMutations
 from schema.audit import AuditQuery
+from schema.award_mutations import AwardMutations
+from schema.awards import Award, AwardsQuery, award_by_id
 from schema.careers import CareersQuery, Industry, industry_by_id
 from schema.chapter_mutations import ChaptersMutation
 from schema.chapters import Chapter, ChaptersQuery, chapter_by_id
 from schema.class_mutations import ClassesMutation
 from schema.college_mutations import CollegesMutation
+from schema.companies import Company, Need, company_by_id, need_by_id
+from schema.company_list import CompaniesQuery
+from schema.company_mutations import CompanyMutations
 from schema.context import Context
 from schema.dedup import DedupMutation, DedupQuery
+from schema.donation_list import DonationsQuery
+from schema.donation_mutations import DonationMutations
+from schema.donations import Donation, donation_by_id
+from schema.employment import EmploymentMutations
 from schema.errors import not_found
+from schema.event_list import EventsQuery
+from schema.event_mutations import EventMutations
+from schema.events import Event, event_by_id
 from schema.extensions import ErrorPolicy
+from schema.fund_mutations import FundMutations
+from schema.funds import Fund, FundsQuery, fund_by_id
 from schema.geography import Region, RegionQuery, region_by_id
+from schema.gift_mutations import GiftMutations
+from schema.giving_reports import GivingReportsQuery
+from schema.insights import InsightsQuery
 from schema.institutions import Class_, College, InstitutionsQuery, class_by_id, college_by_id
+from schema.interaction_mutations import InteractionMutations
+from schema.interactions import Interaction, InteractionsQuery, interaction_by_id
 from schema.limits import Guard, Limits
+from schema.matchmaking import MatchmakingQuery
 from schema.me import MeMutation, MeQuery
 from schema.memberships import MembershipsMutation
 from schema.permissions import IsAuthenticated
+from schema.registry import NODE_RESOLVERS, register, resolve
 from schema.relay import Node, from_global_id
+from schema.reports import ReportsQuery
 from schema.search import SearchQuery
 from schema.staff import StaffMutation
 from schema.ties import TiesMutation
 
-Resolver = Callable[[strawberry.Info[Context, None], str], Awaitable[Any]]
-
-NODE_RESOLVERS: dict[str, Resolver] = {
+for _name, _resolver in {
     "Alumnus": alumnus_by_id,
     "College": college_by_id,
     "Class": class_by_id,
     "Chapter": chapter_by_id,
     "Region": region_by_id,
     "Industry": industry_by_id,
-}
+    "Company": company_by_id,
+    "Need": need_by_id,
+    "Event": event_by_id,
+    "Interaction": interaction_by_id,
+    "Fund": fund_by_id,
+    "Donation": donation_by_id,
+    "Award": award_by_id,
+}.items():
+    register(_name, _resolver)
 
 
 @strawberry.type
@@ -60,10 +88,9 @@ class NodeQuery:
     ) -> Node | None:
         """Resolve one node."""
         type_name, node_id = from_global_id(id)
-        resolver = NODE_RESOLVERS.get(type_name)
-        found = await resolver(info, node_id) if resolver else None
+        found = await resolve(info, type_name, node_id)
         if found is None:
-            raise not_found(type_name if resolver else "node")
+            raise not_found(type_name if type_name in NODE_RESOLVERS else "node")
         return found  # type: ignore[no-any-return]
 
 
@@ -77,6 +104,16 @@ class Query(
     CareersQuery,
     AuditQuery,
     MeQuery,
+    InsightsQuery,
+    ReportsQuery,
+    CompaniesQuery,
+    EventsQuery,
+    InteractionsQuery,
+    FundsQuery,
+    DonationsQuery,
+    AwardsQuery,
+    MatchmakingQuery,
+    GivingReportsQuery,
     SearchQuery,
     DedupQuery,
 ):
@@ -94,12 +131,35 @@ class Mutation(
     MembershipsMutation,
     AcquaintancesMutation,
     MeMutation,
+    CompanyMutations,
+    EmploymentMutations,
+    EventMutations,
+    AttendanceMutations,
+    InteractionMutations,
+    FundMutations,
+    DonationMutations,
+    AwardMutations,
+    GiftMutations,
     DedupMutation,
 ):
     """Root mutation: every aggregate's mutations."""
 
 
-TYPES: list[type] = [Alumnus, College, Class_, Chapter, Region, Industry]
+TYPES: list[type] = [
+    Alumnus,
+    College,
+    Class_,
+    Chapter,
+    Region,
+    Industry,
+    Company,
+    Need,
+    Event,
+    Interaction,
+    Fund,
+    Donation,
+    Award,
+]
 
 
 def build_schema(limits: Limits | None = None, *, development: bool = False) -> strawberry.Schema:

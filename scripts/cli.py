@@ -8,15 +8,18 @@ import inspect
 import os
 import secrets
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from api.settings import SettingsError, load_settings
+from graph.db import Database
 from graph.errors import GraphError
 from scripts import neo4j_local
 from scripts.neo4j_local import Instance, Neo4jLocalError, Sizing
 
 Handler = Callable[[argparse.Namespace], int]
+T = TypeVar("T")
 
 # The shipped demo bundle (see demo/README.md); it lives beside the code, not in ALUMNI_GRAPH_HOME.
 DEMO_DIR = Path(__file__).resolve().parents[1] / "demo"
@@ -95,21 +98,40 @@ def cmd_neo4j(args: argparse.Namespace) -> int:
 
 
 # -- database commands ---------------------------------------------------------------------
-def cmd_migrate(args: argparse.Namespace) -> int:
-    """Apply pending migrations and load reference data."""
+def with_database(args: argparse.Namespace, work: Callable[[Database], Awaitable[T]]) -> T:
+    """Run `work` with the configured (or local) Neo4j open, then close it."""
     from api.app import connection_settings
     from graph.db import open_database
-    from graph.migrations import migrate
 
     use_local_neo4j(args)
     settings = load_settings()
 
-    async def run() -> list[int]:
+    async def run() -> T:
         async with open_database(connection_settings(settings)) as db:
-            return await migrate(db)
+            return await work(db)
 
-    applied = asyncio.run(run())
+    return asyncio.run(run())
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Apply pending migrations and load reference data."""
+    from graph.migrations import migrate
+
+    applied = with_database(args, migrate)
     print(f"migrations applied: {applied or 'none (already current)'}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write a yearly document (fund report, scorecard, retention lists)."""
+    from scripts.reports.cli import HANDLERS
+
+    if args.kind == "fund" and not args.code:
+        raise CliError(
+            "`report fund` needs the fund code, e.g. `alumni-graph report fund CS-DEV --year 2025`"
+        )
+    out = with_database(args, lambda db: HANDLERS[args.kind](db, args))
+    print(f"wrote {out}")
     return 0
 
 
@@ -232,6 +254,10 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--seed", type=int, default=20261126, help="random seed (default: 20261126)")
     g.add_argument("--out", help="output folder (default: out/seed-N)")
     g.set_defaults(func=cmd_seed)
+
+    from scripts.reports.cli import add_parser as add_report_parser
+
+    add_report_parser(sub).set_defaults(func=cmd_report)
 
     t = sub.add_parser("token", help="issue a bearer token")
     t.add_argument("--role", required=True)

@@ -99,7 +99,7 @@ class Api:
     settings: Settings
     tokens: dict[tuple[Any, ...], str] = field(default_factory=dict)
 
-    def token(self, role: Role = Role.ADMIN, **scope: str | None) -> str:
+    def token(self, role: Role = Role.ADMIN, /, **scope: str | None) -> str:
         """A valid token for a role (cached per role and scope)."""
         key = (role, tuple(sorted(scope.items())))
         if key not in self.tokens:
@@ -117,6 +117,7 @@ class Api:
         self,
         query: str,
         variables: dict[str, Any] | None = None,
+        /,
         *,
         role: Role | None = Role.ADMIN,
         **scope: str | None,
@@ -133,6 +134,7 @@ class Api:
         self,
         query: str,
         variables: dict[str, Any] | None = None,
+        /,
         *,
         role: Role | None = Role.ADMIN,
         **scope: str | None,

@@ -30,7 +30,7 @@ CREATE (d)-[:NEEDS]->(:Need {id: 'need-1', kind: 'TALENT', description: '招聘'
 WITH a, b, c, d
 UNWIND range(1, 8) AS i
 CREATE (:Alumnus {id: 'p' + toString(i), externalId: 'P' + toString(i), name: '人' + toString(i)})
-WITH a, b, c, d
+WITH DISTINCT a, b, c, d
 MATCH (p1:Alumnus {id: 'p1'}), (p2:Alumnus {id: 'p2'}), (p3:Alumnus {id: 'p3'}), (p4:Alumnus {id: 'p4'}),
       (p5:Alumnus {id: 'p5'}), (p6:Alumnus {id: 'p6'}), (p7:Alumnus {id: 'p7'}), (p8:Alumnus {id: 'p8'})
 CREATE (p1)-[:WORKS_AT {role: 'EMPLOYEE', title: '工程师'}]->(a)

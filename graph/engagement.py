@@ -1,0 +1,89 @@
+"""The vocabulary of events, attendance and interactions, and the small reads they share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import LiteralString
+
+from graph.db import Database, Row
+
+
+class EventKind(StrEnum):
+    """Kinds of university events."""
+
+    ANNIVERSARY = "ANNIVERSARY"
+    REUNION = "REUNION"
+    HOMECOMING = "HOMECOMING"
+    GALA = "GALA"
+    SPORTS = "SPORTS"
+    COMPETITION = "COMPETITION"
+    LECTURE = "LECTURE"
+    CEREMONY = "CEREMONY"
+    JOB_FAIR = "JOB_FAIR"
+    TRAINING = "TRAINING"
+    OTHER = "OTHER"
+
+
+class AttendanceRole(StrEnum):
+    """How an alumnus took part in an event."""
+
+    GUEST = "GUEST"
+    SPEAKER = "SPEAKER"
+    ORGANIZER = "ORGANIZER"
+
+
+class InteractionKind(StrEnum):
+    """Kinds of contact between the university and alumni, chapters or companies."""
+
+    VISIT = "VISIT"
+    MEETING = "MEETING"
+    CALL = "CALL"
+    MESSAGE = "MESSAGE"
+    FEEDBACK = "FEEDBACK"
+
+
+@dataclass(frozen=True)
+class PartyRef:
+    """A node at the other end of a polymorphic link: its label name and id."""
+
+    kind: str
+    id: str
+
+
+# `p` is the far end of a link; its label, for the unions of the API.
+PARTY_KIND: LiteralString = (
+    "CASE WHEN p:Alumnus THEN 'Alumnus' WHEN p:College THEN 'College'"
+    " WHEN p:Chapter THEN 'Chapter' WHEN p:Company THEN 'Company' END"
+)
+
+
+def party(value: dict[str, str] | None) -> PartyRef | None:
+    """A `{kind, id}` map returned by a statement as a reference."""
+    return PartyRef(kind=value["kind"], id=value["id"]) if value else None
+
+
+@dataclass(frozen=True)
+class ChapterRef:
+    """What engagement and giving need of a chapter (the institutions aggregate owns the rest)."""
+
+    id: str
+    code: str
+    name: str
+    kind: str | None
+
+
+_CHAPTERS: LiteralString = (
+    "UNWIND $ids AS wanted MATCH (n:Chapter {id: wanted})"
+    " RETURN n.id AS id, n.code AS code, n.name AS name, n.kind AS kind"
+)
+
+
+def chapter(row: Row) -> ChapterRef:
+    """Map a row to a chapter reference."""
+    return ChapterRef(id=row["id"], code=row["code"], name=row["name"], kind=row["kind"])
+
+
+async def chapters_by_id(db: Database, ids: list[str]) -> dict[str, ChapterRef]:
+    """Chapters by id, one statement for the batch."""
+    return {r["id"]: chapter(r) for r in await db.read_rows(_CHAPTERS, {"ids": ids})}

@@ -1,0 +1,111 @@
+"""GraphQL type and root connection of awards."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from graph import awards as repo
+from graph.engagement import PartyRef
+from graph.giving import AwardKind
+from graph.nodes import fetch_by_ids, fetch_count, fetch_page
+from schema.context import Context
+from schema.engagement import load_party
+from schema.giving import AwardRecipient
+from schema.institutions import After, Descending, First
+from schema.permissions import IsAuthenticated
+from schema.relay import Connection, Node, connection, from_global_id, page_args, to_global_id
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.type(description="An award of the annual evaluation, to a college, chapter or alumnus.")
+class Award(Node):
+    """An award (identified by `id` only)."""
+
+    kind: AwardKind = strawberry.field(description="Kind of award.")
+    year: int = strawberry.field(description="Year of the evaluation.")
+    title: str = strawberry.field(description="Title of the award.")
+    created_at: str | None = strawberry.field(description="When the record was created (ISO 8601).")
+    updated_at: str | None = strawberry.field(description="When the record last changed (ISO 8601).")
+    recipient_ref: strawberry.Private[PartyRef | None]
+
+    @classmethod
+    def from_record(cls, rec: repo.AwardRecord) -> Award:
+        """Build from a repository record."""
+        return cls(
+            id=to_global_id("Award", rec.id),
+            kind=AwardKind(rec.kind),
+            year=rec.year,
+            title=rec.title,
+            created_at=rec.created_at,
+            updated_at=rec.updated_at,
+            recipient_ref=rec.recipient,
+        )
+
+    @strawberry.field(description="Who received it (null if an alumnus outside your scope).")
+    async def recipient(self, info: Info) -> AwardRecipient | None:
+        """College, chapter or alumnus (batched per request)."""
+        found: AwardRecipient | None = await load_party(info, self.recipient_ref)
+        return found
+
+
+async def award_by_id(info: Info, node_id: str) -> Award | None:
+    """Resolve `node(id:)` for awards."""
+    db = info.context.db
+    loader = info.context.loaders.get("award", lambda ids: fetch_by_ids(db, repo.AWARDS, ids))
+    rec: repo.AwardRecord | None = await loader.load(node_id)
+    return Award.from_record(rec) if rec else None
+
+
+@strawberry.enum(description="Orders of the awards list.")
+class AwardSort(Enum):
+    """Sort keys (value: the sorted property)."""
+
+    YEAR = "year"
+    TITLE = "title"
+
+
+@strawberry.input(description="Filters of the awards list; all given filters must hold.")
+class AwardFilter:
+    """Award filter."""
+
+    year: int | None = strawberry.field(default=None, description="Of this year.")
+    kinds: list[AwardKind] | None = strawberry.field(default=None, description="Any of these kinds.")
+    recipient: strawberry.ID | None = strawberry.field(
+        default=None, description="Given to this college, chapter or alumnus."
+    )
+
+    def to_repo(self) -> repo.AwardFilter:
+        """The repository filter (IDs decoded)."""
+        return repo.AwardFilter(
+            year=self.year,
+            kinds=tuple(k.value for k in self.kinds) if self.kinds else None,
+            recipient_id=from_global_id(self.recipient)[1] if self.recipient else None,
+        )
+
+
+@strawberry.type
+class AwardsQuery:
+    """Root fields of awards."""
+
+    @strawberry.field(description="Awards, keyset-paginated.", permission_classes=[IsAuthenticated])
+    async def awards(
+        self,
+        info: Info,
+        first: First = 20,
+        after: After = None,
+        filter: Annotated[AwardFilter | None, strawberry.argument(description="Filters.")] = None,
+        order_by: Annotated[AwardSort, strawberry.argument(description="Sort key.")] = AwardSort.YEAR,
+        descending: Descending = False,
+    ) -> Connection[Award]:
+        """List awards."""
+        first, cursor = page_args(first, after)
+        params = (filter or AwardFilter()).to_repo().params()
+        db = info.context.db
+        rows, more = await fetch_page(db, repo.AWARDS, params, order_by.value, descending, first, cursor)
+        return connection(
+            rows, more, cursor is not None, Award.from_record, lambda: fetch_count(db, repo.AWARDS, params)
+        )

@@ -1,0 +1,147 @@
+"""Inputs, payloads and validation of the donation mutations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import strawberry
+
+from graph import donations as repo
+from graph import validation
+from graph.donation_rules import settle
+from graph.engagement import PartyRef
+from graph.giving import DonationKind
+from schema.donations import Donation
+from schema.errors import UserError, UserErrorCode
+from schema.event_inputs import day
+from schema.mutations import Outcome, Problems
+from schema.refs import party, ref
+
+
+@strawberry.input(description="A new donation (generic record; pledge/gift/payment rules come later).")
+class CreateDonationInput:
+    """Input of createDonation."""
+
+    receipt_no: str = strawberry.field(description="Unique receipt number.")
+    kind: DonationKind = strawberry.field(description="Pledge, gift or payment.")
+    amount: str = strawberry.field(description="Amount in `currency`: a decimal string, two places at most.")
+    currency: str = strawberry.field(default="CNY", description="ISO 4217 code; CNY unless given.")
+    amount_cny: str | None = strawberry.field(
+        default=None, description="CNY value; required for other currencies, equal to amount for CNY."
+    )
+    date: dt.date = strawberry.field(description="Day of the pledge, gift or payment.")
+    anonymous: bool = strawberry.field(default=False, description="The donor asks not to be named publicly.")
+    donor: strawberry.ID = strawberry.field(description="The alumnus or company giving.")
+    fund: strawberry.ID = strawberry.field(description="The fund given to.")
+    pledge: strawberry.ID | None = strawberry.field(
+        default=None, description="For a PAYMENT: the PLEDGE (same fund and donor) it pays toward."
+    )
+    solicitor: strawberry.ID | None = strawberry.field(
+        default=None, description="The alumnus who solicited it."
+    )
+
+
+@strawberry.input(description="Changes to a donation; fields left out stay as they are, null clears.")
+class UpdateDonationInput:
+    """Input of updateDonation."""
+
+    id: strawberry.ID = strawberry.field(description="The donation.")
+    receipt_no: str | None = strawberry.field(default=strawberry.UNSET, description="New receipt number.")
+    kind: DonationKind | None = strawberry.field(default=strawberry.UNSET, description="New kind.")
+    amount: str | None = strawberry.field(default=strawberry.UNSET, description="New amount.")
+    currency: str | None = strawberry.field(default=strawberry.UNSET, description="New currency.")
+    amount_cny: str | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="New CNY value (required when amount or currency of a non-CNY donation change).",
+    )
+    date: dt.date | None = strawberry.field(default=strawberry.UNSET, description="New day.")
+    anonymous: bool | None = strawberry.field(default=strawberry.UNSET, description="New anonymity.")
+    donor: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="New donor.")
+    fund: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="New fund.")
+    pledge: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="New pledge paid.")
+    solicitor: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="New solicitor.")
+
+
+@strawberry.input(description="A donation to delete.")
+class DeleteDonationInput:
+    """Input of deleteDonation."""
+
+    id: strawberry.ID = strawberry.field(description="The donation.")
+    detach: bool = strawberry.field(
+        default=False, description="Also unlink payments toward it (otherwise a paid pledge is IN_USE)."
+    )
+
+
+@strawberry.type(description="Result of a donation mutation.")
+class DonationPayload:
+    """The donation as it is now, or why nothing changed."""
+
+    donation: Donation | None = strawberry.field(description="The donation, unless the input was refused.")
+    user_errors: list[UserError] = strawberry.field(
+        description="Why the input was refused; empty on success."
+    )
+
+
+@strawberry.type(description="Result of deleteDonation.")
+class DeleteDonationPayload:
+    """Which donation was deleted, or why not."""
+
+    deleted_id: strawberry.ID | None = strawberry.field(description="ID of the deleted donation.")
+    user_errors: list[UserError] = strawberry.field(
+        description="Why the input was refused; empty on success."
+    )
+
+
+def plain_values(p: Problems, values: dict[str, Any]) -> dict[str, Any]:
+    """Checked receipt number, kind, date and anonymity (only those given)."""
+    out: dict[str, Any] = {}
+    if "receipt_no" in values:
+        out["receiptNo"] = (values["receipt_no"] or "").strip()
+        p.add("receiptNo", UserErrorCode.INVALID, validation.code_error(out["receiptNo"]))
+    if "kind" in values:
+        out["kind"] = values["kind"].value if values["kind"] else None
+        p.add("kind", UserErrorCode.REQUIRED, None if out["kind"] else "give the kind of donation")
+    if "date" in values:
+        out["date"] = day(p, "date", values["date"], required=True)
+    if "anonymous" in values:
+        out["anonymous"] = bool(values["anonymous"])
+    return out
+
+
+def money(p: Problems, amount: str, currency: str, amount_cny: str | None) -> dict[str, Any]:
+    """Checked money properties, recording the first problem."""
+    props, problem = settle(amount, currency, amount_cny)
+    if problem:
+        field, code, message = problem
+        p.add(field, UserErrorCode[code], message)
+    return props
+
+
+def links(p: Problems, values: dict[str, Any]) -> dict[str, Any]:
+    """Donor, fund, pledge and solicitor named in the input (only those given)."""
+    out: dict[str, Any] = {}
+    if "donor" in values:
+        found = party(p, "donor", values["donor"], "Alumnus", "Company")
+        out["donor"] = PartyRef(found[0].value, found[1]) if found else None
+        p.add("donor", UserErrorCode.REQUIRED, None if values["donor"] else "name the donor")
+    if "fund" in values:
+        out["fund"] = ref(p, "fund", values["fund"], "Fund")
+        p.add("fund", UserErrorCode.REQUIRED, None if values["fund"] else "name the fund")
+    if "pledge" in values:
+        out["pledge"] = ref(p, "pledge", values["pledge"], "Donation")
+    if "solicitor" in values:
+        out["solicitor"] = ref(p, "solicitor", values["solicitor"], "Alumnus")
+    return out
+
+
+def audit_links(named: dict[str, Any]) -> dict[str, Any]:
+    """Links as audit values (ids)."""
+    return {k: (v.id if isinstance(v, PartyRef) else v) for k, v in named.items()}
+
+
+def payload(out: Outcome[repo.DonationRecord]) -> DonationPayload:
+    """Payload of a donation outcome."""
+    return DonationPayload(
+        donation=Donation.from_record(out.value) if out.value else None, user_errors=out.errors
+    )

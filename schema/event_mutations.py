@@ -1,0 +1,167 @@
+"""Mutations of events: create, update, delete and organizer (college officers for their college)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import strawberry
+
+from graph import audit
+from graph import events as repo
+from graph import refs as graph_refs
+from graph.db import Tx
+from graph.engagement import PartyRef
+from graph.errors import Rejected
+from graph.model import Label
+from graph.scope import Scope
+from schema.context import Context
+from schema.event_inputs import (
+    CreateEventInput,
+    DeleteEventInput,
+    DeleteEventPayload,
+    EventPayload,
+    SetEventOrganizerInput,
+    UpdateEventInput,
+    check_dates,
+    event_payload,
+    event_values,
+    organizer_ref,
+    region_ref,
+    reread,
+)
+from schema.mutations import Problems, execute
+from schema.permissions import Role, require_roles
+from schema.refs import delete_node, provided, ref
+
+Info = strawberry.Info[Context, None]
+OFFICE = [require_roles(Role.ADMIN, Role.COLLEGE_OFFICER)]
+FIELDS = ("code", "name", "kind", "date", "end_date")
+
+
+async def require_organizer(tx: Tx, organizer: PartyRef | None, scope: Scope) -> None:
+    """The organizer must exist and be the caller's to act for; officers must name one."""
+    if organizer is not None:
+        await repo.check_organizer(tx, organizer, scope, "organizer")
+    elif not scope.all_alumni:
+        raise Rejected("organizer", "REQUIRED", "name your college or one of its chapters as organizer")
+
+
+async def check_code(tx: Tx, code: str | None, event_id: str | None = None) -> None:
+    """Refuse a code another event has."""
+    if code and await repo.code_taken(tx, code, event_id):
+        raise Rejected("code", "DUPLICATE", f"an event with code {code} already exists")
+
+
+def organizer_audit(rec: repo.EventRecord) -> dict[str, Any]:
+    """The organizer of an event as an audit value."""
+    return {"organizer": rec.organizer.id if rec.organizer else None}
+
+
+@strawberry.type
+class EventMutations:
+    """Mutations of events."""
+
+    @strawberry.mutation(
+        description="Create an event (ADMIN; COLLEGE_OFFICER for events organized by their college "
+        "or its chapters).",
+        permission_classes=OFFICE,
+    )
+    async def create_event(
+        self, info: Info, input: Annotated[CreateEventInput, strawberry.argument(description="The event.")]
+    ) -> EventPayload:
+        """Validate, then create the event and its links in one audited transaction."""
+        p = Problems()
+        props = event_values(p, provided(input, *FIELDS))
+        organizer = organizer_ref(p, "organizer", input.organizer)
+        region = region_ref(p, {"region": input.region})
+        if p:
+            return EventPayload(event=None, user_errors=p.errors)
+        scope = info.context.scope
+
+        async def work(tx: Tx, actor: audit.Actor) -> repo.EventRecord:
+            await check_code(tx, props["code"])
+            await require_organizer(tx, organizer, scope)
+            await graph_refs.require(tx, Label.REGION, region, "region")
+            event_id = await graph_refs.create(tx, Label.EVENT, props)
+            await repo.set_organizer(tx, event_id, organizer)
+            await repo.set_region(tx, event_id, region)
+            rec = await reread(tx, event_id)
+            check_dates(rec)
+            after = props | organizer_audit(rec) | {"region": region}
+            await audit.record(tx, actor, audit.Change("createEvent", [event_id], {}, after))
+            return rec
+
+        return event_payload(await execute(info, work, duplicate_field="code"))
+
+    @strawberry.mutation(
+        description="Change an event (ADMIN; COLLEGE_OFFICER for their college's events).",
+        permission_classes=OFFICE,
+    )
+    async def update_event(
+        self, info: Info, input: Annotated[UpdateEventInput, strawberry.argument(description="The changes.")]
+    ) -> EventPayload:
+        """Validate the fields sent, then update them."""
+        p = Problems()
+        event_id = ref(p, "id", input.id, "Event")
+        values = provided(input, *FIELDS, "region")
+        props = event_values(p, values)
+        region = region_ref(p, values)
+        if p or event_id is None:
+            return EventPayload(event=None, user_errors=p.errors)
+        scope = info.context.scope
+
+        async def work(tx: Tx, actor: audit.Actor) -> repo.EventRecord:
+            await repo.check_event(tx, event_id, scope)
+            await check_code(tx, props.get("code"), event_id)
+            await graph_refs.require(tx, Label.REGION, region, "region")
+            before = await graph_refs.update(tx, Label.EVENT, event_id, props)
+            if "region" in values:
+                await repo.set_region(tx, event_id, region)
+            rec = await reread(tx, event_id)
+            check_dates(rec)
+            await audit.record(tx, actor, audit.Change("updateEvent", [event_id], before, props))
+            return rec
+
+        return event_payload(await execute(info, work, duplicate_field="code"))
+
+    @strawberry.mutation(
+        description="Delete an event; refused (IN_USE) while attendance is recorded, "
+        "unless `detach` (ADMIN).",
+        permission_classes=[require_roles(Role.ADMIN)],
+    )
+    async def delete_event(
+        self, info: Info, input: Annotated[DeleteEventInput, strawberry.argument(description="The event.")]
+    ) -> DeleteEventPayload:
+        """Delete with an audit entry."""
+        deleted, errors = await delete_node(info, Label.EVENT, input.id, input.detach)
+        return DeleteEventPayload(deleted_id=deleted, user_errors=errors)
+
+    @strawberry.mutation(
+        description="Set (or clear) who organized an event (ADMIN; COLLEGE_OFFICER within their college).",
+        permission_classes=OFFICE,
+    )
+    async def set_event_organizer(
+        self,
+        info: Info,
+        input: Annotated[SetEventOrganizerInput, strawberry.argument(description="Event and organizer.")],
+    ) -> EventPayload:
+        """Replace the ORGANIZED_BY link."""
+        p = Problems()
+        event_id = ref(p, "event", input.event, "Event")
+        organizer = organizer_ref(p, "organizer", input.organizer)
+        if p or event_id is None:
+            return EventPayload(event=None, user_errors=p.errors)
+        scope = info.context.scope
+
+        async def work(tx: Tx, actor: audit.Actor) -> repo.EventRecord:
+            await repo.check_event(tx, event_id, scope, "event")
+            await require_organizer(tx, organizer, scope)
+            before = organizer_audit(await reread(tx, event_id))
+            await repo.set_organizer(tx, event_id, organizer)
+            rec = await reread(tx, event_id)
+            await audit.record(
+                tx, actor, audit.Change("setEventOrganizer", [event_id], before, organizer_audit(rec))
+            )
+            return rec
+
+        return event_payload(await execute(info, work))

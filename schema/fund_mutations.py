@@ -1,0 +1,229 @@
+"""Mutations of funds: create, update, delete and college (college officers for their college's)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import strawberry
+
+from graph import audit, validation
+from graph import funds as repo
+from graph import refs as graph_refs
+from graph.db import Tx
+from graph.donation_rules import money_error
+from graph.errors import Rejected
+from graph.giving import FundKind, FundStatus
+from graph.model import Label
+from graph.money import normalize, to_fen
+from graph.scope import Scope
+from schema.context import Context
+from schema.errors import UserError, UserErrorCode
+from schema.funds import Fund
+from schema.mutations import Outcome, Problems, execute
+from schema.permissions import Role, require_roles
+from schema.refs import delete_node, provided, ref
+
+Info = strawberry.Info[Context, None]
+OFFICE = [require_roles(Role.ADMIN, Role.COLLEGE_OFFICER)]
+ADMIN = [require_roles(Role.ADMIN)]
+FIELDS = ("code", "name", "kind", "goal_cny", "status")
+
+
+@strawberry.input(description="A new fund.")
+class CreateFundInput:
+    """Input of createFund."""
+
+    code: str = strawberry.field(description="Unique fund code.")
+    name: str = strawberry.field(description="Name of the fund.")
+    kind: FundKind = strawberry.field(description="Purpose.")
+    goal_cny: str | None = strawberry.field(default=None, description="Goal in CNY, a decimal string.")
+    status: FundStatus = strawberry.field(default=FundStatus.OPEN, description="Open or closed.")
+    college: strawberry.ID | None = strawberry.field(
+        default=None, description="Its college (required for college officers: their own)."
+    )
+
+
+@strawberry.input(description="Changes to a fund; fields left out stay as they are, null clears.")
+class UpdateFundInput:
+    """Input of updateFund."""
+
+    id: strawberry.ID = strawberry.field(description="The fund.")
+    code: str | None = strawberry.field(default=strawberry.UNSET, description="New code.")
+    name: str | None = strawberry.field(default=strawberry.UNSET, description="New name.")
+    kind: FundKind | None = strawberry.field(default=strawberry.UNSET, description="New purpose.")
+    goal_cny: str | None = strawberry.field(default=strawberry.UNSET, description="New goal (CNY).")
+    status: FundStatus | None = strawberry.field(default=strawberry.UNSET, description="Open or close it.")
+
+
+@strawberry.input(description="A fund to delete.")
+class DeleteFundInput:
+    """Input of deleteFund."""
+
+    id: strawberry.ID = strawberry.field(description="The fund.")
+    detach: bool = strawberry.field(
+        default=False, description="Also unlink its donations (otherwise refused while it has any: IN_USE)."
+    )
+
+
+@strawberry.input(description="The college a fund belongs to.")
+class SetFundCollegeInput:
+    """Input of setFundCollege."""
+
+    fund: strawberry.ID = strawberry.field(description="The fund.")
+    college: strawberry.ID | None = strawberry.field(description="Its college; null for none.")
+
+
+@strawberry.type(description="Result of a fund mutation.")
+class FundPayload:
+    """The fund as it is now, or why nothing changed."""
+
+    fund: Fund | None = strawberry.field(description="The fund, unless the input was refused.")
+    user_errors: list[UserError] = strawberry.field(
+        description="Why the input was refused; empty on success."
+    )
+
+
+@strawberry.type(description="Result of deleteFund.")
+class DeleteFundPayload:
+    """Which fund was deleted, or why not."""
+
+    deleted_id: strawberry.ID | None = strawberry.field(description="ID of the deleted fund.")
+    user_errors: list[UserError] = strawberry.field(
+        description="Why the input was refused; empty on success."
+    )
+
+
+def fund_values(p: Problems, values: dict[str, Any]) -> dict[str, Any]:
+    """Checked, stored form of fund properties (only those given)."""
+    out: dict[str, Any] = {}
+    if "code" in values:
+        out["code"] = (values["code"] or "").strip()
+        p.add("code", UserErrorCode.INVALID, validation.code_error(out["code"]))
+    if "name" in values:
+        out["name"] = (values["name"] or "").strip()
+        code = UserErrorCode.REQUIRED if not out["name"] else UserErrorCode.INVALID
+        p.add("name", code, validation.text_error(out["name"], 200))
+    for name in ("kind", "status"):
+        if name in values:
+            out[name] = values[name].value if values[name] else None
+            p.add(name, UserErrorCode.REQUIRED, None if out[name] else f"give the {name}")
+    if "goal_cny" in values:
+        goal = values["goal_cny"]
+        p.add("goalCny", UserErrorCode.INVALID, money_error(goal) if goal is not None else None)
+        ok = goal is not None and money_error(goal) is None
+        out["goalCny"], out["goalCnyFen"] = (normalize(goal), to_fen(goal)) if ok else (None, None)
+    return out
+
+
+async def reread(tx: Tx, fund_id: str) -> repo.FundRecord:
+    """The fund as stored now, inside the write transaction."""
+    return repo.fund((await tx.rows(repo.FUNDS.by_ids, {"ids": [fund_id]}))[0])
+
+
+async def check_code(tx: Tx, code: str | None, fund_id: str | None = None) -> None:
+    """Refuse a code another fund has."""
+    if code and await repo.code_taken(tx, code, fund_id):
+        raise Rejected("code", "DUPLICATE", f"a fund with code {code} already exists")
+
+
+async def require_college(tx: Tx, college_id: str | None, scope: Scope) -> None:
+    """The college must exist and be the caller's; college officers must name theirs."""
+    if college_id is not None:
+        await repo.check_college(tx, college_id, scope)
+    elif not scope.all_alumni:
+        raise Rejected("college", "REQUIRED", "name your college")
+
+
+def payload(out: Outcome[repo.FundRecord]) -> FundPayload:
+    """Payload of a fund outcome."""
+    return FundPayload(fund=Fund.from_record(out.value) if out.value else None, user_errors=out.errors)
+
+
+@strawberry.type
+class FundMutations:
+    """Mutations of funds."""
+
+    @strawberry.mutation(
+        description="Create a fund (ADMIN; COLLEGE_OFFICER for their college).", permission_classes=OFFICE
+    )
+    async def create_fund(
+        self, info: Info, input: Annotated[CreateFundInput, strawberry.argument(description="The fund.")]
+    ) -> FundPayload:
+        """Validate, then create the fund and its college link with an audit entry."""
+        p = Problems()
+        props = fund_values(p, provided(input, *FIELDS))
+        college = ref(p, "college", input.college, "College")
+        if p:
+            return FundPayload(fund=None, user_errors=p.errors)
+        scope = info.context.scope
+
+        async def work(tx: Tx, actor: audit.Actor) -> repo.FundRecord:
+            await check_code(tx, props["code"])
+            await require_college(tx, college, scope)
+            fund_id = await graph_refs.create(tx, Label.FUND, props)
+            await repo.set_college(tx, fund_id, college)
+            after = props | {"college": college}
+            await audit.record(tx, actor, audit.Change("createFund", [fund_id], {}, after))
+            return await reread(tx, fund_id)
+
+        return payload(await execute(info, work, duplicate_field="code"))
+
+    @strawberry.mutation(
+        description="Change a fund (ADMIN; COLLEGE_OFFICER for their college's).", permission_classes=OFFICE
+    )
+    async def update_fund(
+        self, info: Info, input: Annotated[UpdateFundInput, strawberry.argument(description="The changes.")]
+    ) -> FundPayload:
+        """Validate the fields sent, then update them."""
+        p = Problems()
+        fund_id = ref(p, "id", input.id, "Fund")
+        props = fund_values(p, provided(input, *FIELDS))
+        if p or fund_id is None:
+            return FundPayload(fund=None, user_errors=p.errors)
+        scope = info.context.scope
+
+        async def work(tx: Tx, actor: audit.Actor) -> repo.FundRecord:
+            await repo.check_fund(tx, fund_id, scope)
+            await check_code(tx, props.get("code"), fund_id)
+            before = await graph_refs.update(tx, Label.FUND, fund_id, props)
+            await audit.record(tx, actor, audit.Change("updateFund", [fund_id], before, props))
+            return await reread(tx, fund_id)
+
+        return payload(await execute(info, work, duplicate_field="code"))
+
+    @strawberry.mutation(
+        description="Delete a fund; refused (IN_USE) while donations go to it, unless `detach` (ADMIN).",
+        permission_classes=ADMIN,
+    )
+    async def delete_fund(
+        self, info: Info, input: Annotated[DeleteFundInput, strawberry.argument(description="The fund.")]
+    ) -> DeleteFundPayload:
+        """Delete with an audit entry."""
+        deleted, errors = await delete_node(info, Label.FUND, input.id, input.detach)
+        return DeleteFundPayload(deleted_id=deleted, user_errors=errors)
+
+    @strawberry.mutation(
+        description="Set (or clear) the college of a fund (ADMIN).", permission_classes=ADMIN
+    )
+    async def set_fund_college(
+        self,
+        info: Info,
+        input: Annotated[SetFundCollegeInput, strawberry.argument(description="Fund and college.")],
+    ) -> FundPayload:
+        """Replace the OF_COLLEGE link."""
+        p = Problems()
+        fund_id = ref(p, "fund", input.fund, "Fund")
+        college = ref(p, "college", input.college, "College")
+        if p or fund_id is None:
+            return FundPayload(fund=None, user_errors=p.errors)
+
+        async def work(tx: Tx, actor: audit.Actor) -> repo.FundRecord:
+            await graph_refs.require(tx, Label.FUND, fund_id, "fund")
+            await graph_refs.require(tx, Label.COLLEGE, college, "college")
+            before = (await reread(tx, fund_id)).college_id
+            await repo.set_college(tx, fund_id, college)
+            change = audit.Change("setFundCollege", [fund_id], {"college": before}, {"college": college})
+            await audit.record(tx, actor, change)
+            return await reread(tx, fund_id)
+
+        return payload(await execute(info, work))

@@ -1,0 +1,197 @@
+"""fundReport and donorRetention: a fund's year and donor retention (money exact, scoped)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+import strawberry
+
+from graph.reports import funds as fund_reports
+from graph.reports import retention
+from schema.context import Context
+from schema.donations import Donation, donation_by_id
+from schema.errors import bad_input
+from schema.funds import Fund, fund_by_id
+from schema.giving import Donor
+from schema.permissions import Role, require_roles
+from schema.registry import resolve
+from schema.relay import Connection, connection, expect_id, page_args
+
+GIVING = [require_roles(Role.ADMIN, Role.FUNDRAISER, Role.COLLEGE_OFFICER)]
+YEAR = Annotated[int, strawberry.argument(description="The calendar year.")]
+
+
+@strawberry.type(
+    description="A donor of a fund, for stewardship: when they last gave and whether to contact them."
+)
+class Stewardship:
+    """One donor who ever gave to the fund."""
+
+    last_gift_on: date | None = strawberry.field(
+        description="Date of their last gift or payment to the fund."
+    )
+    contactable: bool = strawberry.field(
+        description="May be contacted: consent and email or phone (a company: through a consenting "
+        "founder or executive)."
+    )
+    anonymous: bool = strawberry.field(
+        description="Gave anonymously; the donor is shown only to giving roles."
+    )
+    donor_label: strawberry.Private[str | None]
+    donor_id: strawberry.Private[str | None]
+
+    @strawberry.field(
+        description="The alumnus or company (null when anonymous and you are not a giving role)."
+    )
+    async def donor(self, info: strawberry.Info[Context, None]) -> Donor | None:
+        """The donor."""
+        if self.donor_label is None or self.donor_id is None:
+            return None
+        found: Donor | None = await resolve(info, self.donor_label, self.donor_id)
+        return found
+
+
+@strawberry.type(description="A fund's year: money received and pledged, donors, and its stewardship list.")
+class FundReport:
+    """fundReport; money as decimal strings in CNY."""
+
+    year: int = strawberry.field(description="The year reported.")
+    received: str = strawberry.field(description="Gifts and payments dated in the year (CNY).")
+    pledged: str = strawberry.field(
+        description="Pledges dated in the year and not cancelled by its end (CNY)."
+    )
+    outstanding_pledges: str = strawberry.field(
+        description="What remained open on pledges at the year's end, never below 0 (CNY)."
+    )
+    donor_count: int = strawberry.field(description="Donors of gifts and payments in the year.")
+    new_donor_count: int = strawberry.field(description="Of them, with no earlier donation to the fund.")
+    stewardship: list[Stewardship] = strawberry.field(
+        description="Every donor who ever gave to the fund, latest gift first."
+    )
+    fund_id: strawberry.Private[str]
+    donation_ids: strawberry.Private[tuple[str, ...]]
+
+    @strawberry.field(description="The fund.")
+    async def fund(self, info: strawberry.Info[Context, None]) -> Fund | None:
+        """The fund."""
+        return await fund_by_id(info, self.fund_id)
+
+    @strawberry.field(description="The year's donations, by date.")
+    async def donations(self, info: strawberry.Info[Context, None]) -> list[Donation]:
+        """Donations dated in the year."""
+        found = [await donation_by_id(info, i) for i in self.donation_ids]
+        return [d for d in found if d is not None]
+
+
+def _segment(name: str, segment: retention.Segment, description: str) -> Any:
+    async def resolver(
+        self: DonorRetention,
+        info: strawberry.Info[Context, None],
+        first: Annotated[int, strawberry.argument(description="Page size, at most 100.")] = 20,
+        after: Annotated[str | None, strawberry.argument(description="Cursor to start after.")] = None,
+    ) -> Connection[Donor]:
+        size, cursor = page_args(first, after)
+        db, scope = info.context.db, info.context.scope
+        args = (db, scope, self.year, segment, self.fund_id, self.college_id)
+        rows, more = await retention.segment_page(*args, size, cursor)
+        donors = [(await resolve(info, ref.label, ref.id), key) for ref, key in rows]
+        keyed = [(_Keyed(d, ref.id), key) for (d, key), (ref, _) in zip(donors, rows, strict=True)]
+        return connection(
+            keyed, more, cursor is not None, lambda k: k.node, lambda: retention.segment_count(*args)
+        )
+
+    resolver.__name__ = name
+    return strawberry.field(resolver=resolver, description=description)
+
+
+class _Keyed:
+    """A resolved donor with the id its cursor is built from."""
+
+    def __init__(self, node: Any, node_id: str) -> None:
+        self.node = node
+        self.id = node_id
+
+
+@strawberry.type(description="Donor retention in a year over gifts and payments (pledges do not count).")
+class DonorRetention:
+    """The five segments; each is a connection of donors with totalCount."""
+
+    year: int = strawberry.field(description="The year analysed.")
+    fund_id: strawberry.Private[str | None]
+    college_id: strawberry.Private[str | None]
+
+    retained = _segment("retained", retention.Segment.RETAINED, "Gave in the year before and in the year.")
+    lybunt = _segment("lybunt", retention.Segment.LYBUNT, "Gave last year but not this year (LYBUNT).")
+    sybunt = _segment(
+        "sybunt",
+        retention.Segment.SYBUNT,
+        "Gave before last year, but neither last year nor this year (SYBUNT).",
+    )
+    new_donors = _segment("new_donors", retention.Segment.NEW, "First gift ever in the year.")
+    recaptured = _segment(
+        "recaptured", retention.Segment.RECAPTURED, "Gave this year, not last year, but before."
+    )
+
+
+@strawberry.type
+class GivingReportsQuery:
+    """Root fields of the giving reports."""
+
+    @strawberry.field(
+        description="A fund's year: received, pledged, outstanding pledges, donors, donations, stewardship.",
+        permission_classes=GIVING,
+    )
+    async def fund_report(
+        self,
+        info: strawberry.Info[Context, None],
+        fund: Annotated[strawberry.ID, strawberry.argument(description="The fund.")],
+        year: YEAR,
+    ) -> FundReport:
+        """Fund report."""
+        if not 1900 <= year <= 2200:
+            raise bad_input("year must be between 1900 and 2200")
+        r = await fund_reports.fund_report(info.context.db, info.context.scope, expect_id(fund, "Fund"), year)
+        return FundReport(
+            year=year,
+            received=r.received,
+            pledged=r.pledged,
+            outstanding_pledges=r.outstanding_pledges,
+            donor_count=r.donor_count,
+            new_donor_count=r.new_donor_count,
+            fund_id=r.fund_id,
+            donation_ids=r.donation_ids,
+            stewardship=[
+                Stewardship(
+                    last_gift_on=s.last_gift_on,
+                    contactable=s.contactable,
+                    anonymous=s.anonymous,
+                    donor_label=s.donor_label,
+                    donor_id=s.donor_id,
+                )
+                for s in r.stewardship
+            ],
+        )
+
+    @strawberry.field(
+        description="Retained, LYBUNT, SYBUNT, new and recaptured donors of a year: for one fund, "
+        "one college's funds, or all.",
+        permission_classes=GIVING,
+    )
+    async def donor_retention(
+        self,
+        info: strawberry.Info[Context, None],
+        year: YEAR,
+        fund: Annotated[strawberry.ID | None, strawberry.argument(description="Only this fund.")] = None,
+        college: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only this college's funds.")
+        ] = None,
+    ) -> DonorRetention:
+        """Donor retention."""
+        if not 1900 <= year <= 2200:
+            raise bad_input("year must be between 1900 and 2200")
+        return DonorRetention(
+            year=year,
+            fund_id=expect_id(fund, "Fund") if fund else None,
+            college_id=expect_id(college, "College") if college else None,
+        )

@@ -1,0 +1,217 @@
+"""Mutations of interactions and their participants (ADMIN, FUNDRAISER; deleting: ADMIN)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Annotated, Any
+
+import strawberry
+
+from graph import audit, validation
+from graph import interactions as repo
+from graph import refs as graph_refs
+from graph.db import Tx
+from graph.engagement import InteractionKind, PartyRef
+from graph.model import Label
+from graph.scope import Scope
+from schema.context import Context
+from schema.errors import UserError, UserErrorCode
+from schema.event_inputs import day
+from schema.interactions import Interaction
+from schema.mutations import Outcome, Problems, execute
+from schema.permissions import Role, require_roles
+from schema.refs import delete_node, provided, ref, refs
+
+Info = strawberry.Info[Context, None]
+WRITERS = [require_roles(Role.ADMIN, Role.FUNDRAISER)]
+PARTY_TYPES = ("Alumnus", "Chapter", "Company")
+
+
+@strawberry.input(description="A new interaction.")
+class CreateInteractionInput:
+    """Input of createInteraction."""
+
+    kind: InteractionKind = strawberry.field(description="Visit, meeting, call, message or feedback.")
+    date: dt.date = strawberry.field(description="When it took place.")
+    summary: str | None = strawberry.field(default=None, description="What was discussed (2000 characters).")
+    feedback: str | None = strawberry.field(default=None, description="Feedback collected (2000 characters).")
+    by: strawberry.ID | None = strawberry.field(
+        default=None, description="The staff member or leader (an alumnus)."
+    )
+    with_: list[strawberry.ID] = strawberry.field(
+        default_factory=list, name="with", description="Alumni, chapters and companies contacted."
+    )
+
+
+@strawberry.input(description="Changes to an interaction; fields left out stay as they are, null clears.")
+class UpdateInteractionInput:
+    """Input of updateInteraction."""
+
+    id: strawberry.ID = strawberry.field(description="The interaction.")
+    kind: InteractionKind | None = strawberry.field(default=strawberry.UNSET, description="New kind.")
+    date: dt.date | None = strawberry.field(default=strawberry.UNSET, description="New day.")
+    summary: str | None = strawberry.field(default=strawberry.UNSET, description="New summary.")
+    feedback: str | None = strawberry.field(default=strawberry.UNSET, description="New feedback.")
+    by: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="New staff member.")
+    with_: list[strawberry.ID] | None = strawberry.field(
+        default=strawberry.UNSET, name="with", description="The new set of participants (replaces the old)."
+    )
+
+
+@strawberry.input(description="An interaction to delete.")
+class DeleteInteractionInput:
+    """Input of deleteInteraction."""
+
+    id: strawberry.ID = strawberry.field(description="The interaction.")
+    detach: bool = strawberry.field(
+        default=False, description="Accepted for symmetry; nothing references one."
+    )
+
+
+@strawberry.type(description="Result of an interaction mutation.")
+class InteractionPayload:
+    """The interaction as it is now, or why nothing changed."""
+
+    interaction: Interaction | None = strawberry.field(description="The interaction, unless refused.")
+    user_errors: list[UserError] = strawberry.field(
+        description="Why the input was refused; empty on success."
+    )
+
+
+@strawberry.type(description="Result of deleteInteraction.")
+class DeleteInteractionPayload:
+    """Which interaction was deleted, or why not."""
+
+    deleted_id: strawberry.ID | None = strawberry.field(description="ID of the deleted interaction.")
+    user_errors: list[UserError] = strawberry.field(
+        description="Why the input was refused; empty on success."
+    )
+
+
+def interaction_values(p: Problems, values: dict[str, Any]) -> dict[str, Any]:
+    """Checked, stored form of interaction properties (only those given)."""
+    out: dict[str, Any] = {}
+    if "kind" in values:
+        out["kind"] = values["kind"].value if values["kind"] else None
+        p.add("kind", UserErrorCode.REQUIRED, None if out["kind"] else "give the kind of contact")
+    if "date" in values:
+        out["date"] = day(p, "date", values["date"], required=True)
+    for name in ("summary", "feedback"):
+        if name in values:
+            text = (values[name] or "").strip() or None
+            p.add(name, UserErrorCode.INVALID, validation.text_error(text, 2000) if text else None)
+            out[name] = text
+    return out
+
+
+def parties(p: Problems, global_ids: Sequence[str] | None) -> list[PartyRef] | None:
+    """The participants named in the input (None: not sent)."""
+    if global_ids is None:
+        return None
+    return [PartyRef(label.value, node_id) for label, node_id in refs(p, "with", global_ids, *PARTY_TYPES)]
+
+
+async def require_parties(tx: Tx, by: str | None, others: list[PartyRef] | None, scope: Scope) -> None:
+    """Every named person, chapter and company must exist (and people be visible to the caller)."""
+    await graph_refs.require_alumnus(tx, by, "by", scope)
+    for i, other in enumerate(others or []):
+        if other.kind == "Alumnus":
+            await graph_refs.require_alumnus(tx, other.id, f"with.{i}", scope)
+        else:
+            await graph_refs.require(tx, Label(other.kind), other.id, f"with.{i}")
+
+
+async def link(tx: Tx, interaction_id: str, values: dict[str, Any], refs_: tuple[str | None, Any]) -> None:
+    """Set BY and WITH for the links the input sent."""
+    by, others = refs_
+    if "by" in values:
+        await repo.set_by(tx, interaction_id, by)
+    if others is not None:
+        await repo.set_parties(tx, interaction_id, others)
+
+
+async def reread(tx: Tx, interaction_id: str, scope: Scope) -> repo.InteractionRecord:
+    """The interaction as stored now, inside the write transaction."""
+    rows = await tx.rows(repo.INTERACTIONS.by_ids, {"ids": [interaction_id], "scope": scope.params()})
+    return repo.interaction(rows[0])
+
+
+def payload(out: Outcome[repo.InteractionRecord]) -> InteractionPayload:
+    """Payload of an interaction outcome."""
+    return InteractionPayload(
+        interaction=Interaction.from_record(out.value) if out.value else None, user_errors=out.errors
+    )
+
+
+def audit_links(by: str | None, others: list[PartyRef] | None) -> dict[str, Any]:
+    """Participants as audit values."""
+    return {"by": by} | ({"with": [o.id for o in others]} if others is not None else {})
+
+
+@strawberry.type
+class InteractionMutations:
+    """Mutations of interactions."""
+
+    @strawberry.mutation(description="Record an interaction (ADMIN, FUNDRAISER).", permission_classes=WRITERS)
+    async def create_interaction(
+        self,
+        info: Info,
+        input: Annotated[CreateInteractionInput, strawberry.argument(description="The contact.")],
+    ) -> InteractionPayload:
+        """Validate, then create the interaction and its participants in one audited transaction."""
+        p = Problems()
+        values = provided(input, "kind", "date", "summary", "feedback", "by")
+        props = interaction_values(p, values)
+        by, others = ref(p, "by", input.by, "Alumnus"), parties(p, input.with_)
+        if p:
+            return InteractionPayload(interaction=None, user_errors=p.errors)
+        scope = info.context.scope
+
+        async def work(tx: Tx, actor: audit.Actor) -> repo.InteractionRecord:
+            await require_parties(tx, by, others, scope)
+            interaction_id = await graph_refs.create(tx, Label.INTERACTION, props)
+            await link(tx, interaction_id, values, (by, others))
+            after = props | audit_links(by, others)
+            await audit.record(tx, actor, audit.Change("createInteraction", [interaction_id], {}, after))
+            return await reread(tx, interaction_id, scope)
+
+        return payload(await execute(info, work))
+
+    @strawberry.mutation(description="Change an interaction (ADMIN, FUNDRAISER).", permission_classes=WRITERS)
+    async def update_interaction(
+        self,
+        info: Info,
+        input: Annotated[UpdateInteractionInput, strawberry.argument(description="The changes.")],
+    ) -> InteractionPayload:
+        """Validate the fields sent, then update them and the participants sent."""
+        p = Problems()
+        interaction_id = ref(p, "id", input.id, "Interaction")
+        values = provided(input, "kind", "date", "summary", "feedback", "by", "with_")
+        props = interaction_values(p, values)
+        by, others = ref(p, "by", values.get("by"), "Alumnus"), parties(p, values.get("with_"))
+        if p or interaction_id is None:
+            return InteractionPayload(interaction=None, user_errors=p.errors)
+        scope = info.context.scope
+
+        async def work(tx: Tx, actor: audit.Actor) -> repo.InteractionRecord:
+            before = await graph_refs.update(tx, Label.INTERACTION, interaction_id, props)
+            await require_parties(tx, by, others, scope)
+            await link(tx, interaction_id, values, (by, others))
+            after = props | (audit_links(by, others) if "by" in values or others is not None else {})
+            await audit.record(tx, actor, audit.Change("updateInteraction", [interaction_id], before, after))
+            return await reread(tx, interaction_id, scope)
+
+        return payload(await execute(info, work))
+
+    @strawberry.mutation(
+        description="Delete an interaction (ADMIN).", permission_classes=[require_roles(Role.ADMIN)]
+    )
+    async def delete_interaction(
+        self,
+        info: Info,
+        input: Annotated[DeleteInteractionInput, strawberry.argument(description="The contact.")],
+    ) -> DeleteInteractionPayload:
+        """Delete with an audit entry."""
+        deleted, errors = await delete_node(info, Label.INTERACTION, input.id, input.detach)
+        return DeleteInteractionPayload(deleted_id=deleted, user_errors=errors)

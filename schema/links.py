@@ -1,0 +1,109 @@
+"""Relationship fields that careers, engagement and giving contribute to Alumnus and College.
+
+Attached in schema/alumni.py and schema/institutions.py as `strawberry.field(resolver=...)`;
+types are lazy and imports happen at call time, so those modules import nothing of ours eagerly.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from schema.context import Context
+from schema.relay import Connection, from_global_id
+
+if TYPE_CHECKING:
+    from schema.companies import Employment
+    from schema.donations import Donation
+    from schema.events import Attendance, Event
+    from schema.funds import Fund
+    from schema.interactions import Interaction
+
+Info = strawberry.Info[Context, None]
+
+
+async def alumnus_employments(
+    root: Any,
+    info: Info,
+    current: Annotated[
+        bool | None,
+        strawberry.argument(
+            description="Only current (true) or only former (false) positions; all if left out."
+        ),
+    ] = None,
+) -> list[Annotated[Employment, strawberry.lazy("schema.companies")]]:
+    """Positions of the alumnus at companies, current first (batched per request)."""
+    from graph import employment
+    from schema.companies import Employment
+
+    db, scope = info.context.db, info.context.scope
+    loader = info.context.loaders.get(
+        f"alumnus_employments:{current}", lambda ids: employment.of_alumni(db, ids, current, scope), []
+    )
+    return [Employment.from_record(e) for e in await loader.load(root.node_id)]
+
+
+async def alumnus_attended(
+    root: Any, info: Info
+) -> list[Annotated[Attendance, strawberry.lazy("schema.events")]]:
+    """Events the alumnus attended, newest first (batched per request)."""
+    from graph import attendance
+    from schema.events import Attendance
+
+    db, scope = info.context.db, info.context.scope
+    loader = info.context.loaders.get(
+        "alumnus_attended", lambda ids: attendance.of_alumni(db, ids, scope), []
+    )
+    return [Attendance.from_record(a) for a in await loader.load(root.node_id)]
+
+
+async def alumnus_interactions(
+    root: Any, info: Info
+) -> list[Annotated[Interaction, strawberry.lazy("schema.interactions")]]:
+    """Interactions with the alumnus that your scope covers, newest first (batched per request)."""
+    from graph import interactions
+    from schema.interactions import Interaction
+
+    db, scope = info.context.db, info.context.scope
+    loader = info.context.loaders.get(
+        "alumnus_interactions", lambda ids: interactions.with_alumni(db, ids, scope), []
+    )
+    return [Interaction.from_record(i) for i in await loader.load(root.node_id)]
+
+
+async def college_events(
+    root: Any,
+    info: Info,
+    first: Annotated[int, strawberry.argument(description="Page size, at most 100.")] = 20,
+    after: Annotated[str | None, strawberry.argument(description="Cursor to start after.")] = None,
+) -> Connection[Annotated[Event, strawberry.lazy("schema.events")]]:
+    """Events organized by the college or its chapters, newest first (one statement per page level)."""
+    from graph import events
+    from schema.events import Event
+    from schema.related import related_connection
+
+    college_id = from_global_id(root.id)[1]
+    convert = lambda row: Event.from_record(events.event(row))  # noqa: E731
+    return await related_connection(
+        info, "college_events", events.OF_COLLEGES, college_id, (first, after), convert
+    )
+
+
+async def alumnus_donations(
+    root: Any, info: Info
+) -> list[Annotated[Donation, strawberry.lazy("schema.donations")]]:
+    """Donations from the alumnus within your giving scope, newest first (batched per request)."""
+    from schema.donations import donations_from
+
+    return await donations_from(info, "Alumnus", root.node_id)
+
+
+async def college_funds(root: Any, info: Info) -> list[Annotated[Fund, strawberry.lazy("schema.funds")]]:
+    """Funds of the college, by code (batched per request)."""
+    from graph import funds
+    from schema.funds import Fund
+
+    db = info.context.db
+    loader = info.context.loaders.get("college_funds", lambda ids: funds.of_colleges(db, ids), [])
+    return [Fund.from_record(f) for f in await loader.load(from_global_id(root.id)[1])]

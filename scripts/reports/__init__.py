@@ -1,0 +1,1 @@
+"""Yearly documents for the alumni office: fund reports to donors, scorecards, retention lists."""

@@ -1,0 +1,181 @@
+"""Recording gifts, fundReport, donorRetention and partnerCompanies through HTTP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.db import Database
+from schema.permissions import Role
+from schema.relay import to_global_id
+from tests.conftest import Api
+from tests.graph.test_giving_reports import WORLD, given_history
+from tests.graph.test_insights_graph import ENTERPRISES
+
+PLEDGE = """
+mutation($i: RecordGiftInput!) { recordPledge(input: $i) { donation { id receiptNo kind amountCny } userErrors { field code } } }
+"""
+GIFT = """
+mutation($i: RecordGiftInput!) { recordGift(input: $i) { donation { receiptNo kind amount currency amountCny } userErrors { field code message } } }
+"""
+PAYMENT = """
+mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { donation { receiptNo kind amountCny } userErrors { field code message } } }
+"""
+CANCEL = "mutation($i: CancelPledgeInput!) { cancelPledge(input: $i) { donation { receiptNo } userErrors { field code } } }"
+REPORT = """
+query($fund: ID!, $year: Int!) {
+  fundReport(fund: $fund, year: $year) {
+    received pledged outstandingPledges donorCount newDonorCount
+    donations { receiptNo }
+    stewardship { donor { __typename ... on Alumnus { externalId } ... on Company { creditCode } } lastGiftOn contactable anonymous }
+  }
+}
+"""
+RETENTION = """
+query($fund: ID) {
+  donorRetention(year: 2025, fund: $fund) {
+    retained { totalCount nodes { __typename ... on Alumnus { externalId } } }
+    lybunt { totalCount nodes { ... on Alumnus { externalId } } }
+    sybunt { totalCount nodes { ... on Alumnus { externalId } } }
+    newDonors { totalCount nodes { __typename ... on Company { creditCode } } }
+    recaptured { totalCount nodes { ... on Alumnus { externalId } } }
+  }
+}
+"""
+PARTNERS = """
+query($industry: String!, $region: String) {
+  partnerCompanies(industry: $industry, region: $region) {
+    company { name } founderCount executiveCount alumniCount alumni { role alumnus { externalId } }
+  }
+}
+"""
+
+
+def gid(kind: str, node_id: str) -> str:
+    return str(to_global_id(kind, node_id))
+
+
+def gift(receipt: str, amount: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "receiptNo": receipt,
+        "donor": gid("Alumnus", "wang"),
+        "fund": gid("Fund", "f"),
+        "amount": amount,
+        "date": "2025-03-01",
+    } | extra
+
+
+async def test_pledge_payments_and_cancellation(api: Api, db: Database) -> None:
+    # given
+    await db.write_rows(WORLD)
+    pledge = (await api.data(PLEDGE, {"i": gift("P1", "1000")}))["recordPledge"]["donation"]
+    # when
+    part = await api.data(
+        PAYMENT,
+        {"i": {"receiptNo": "PAY1", "pledge": pledge["id"], "amount": "400.10", "date": "2025-04-01"}},
+        role=Role.FUNDRAISER,
+    )
+    over = await api.data(
+        PAYMENT,
+        {"i": {"receiptNo": "PAY2", "pledge": pledge["id"], "amount": "599.91", "date": "2025-05-01"}},
+        role=Role.FUNDRAISER,
+    )
+    cancelled = await api.data(CANCEL, {"i": {"pledge": pledge["id"], "date": "2025-06-01"}})
+    late = await api.data(
+        PAYMENT, {"i": {"receiptNo": "PAY3", "pledge": pledge["id"], "amount": "1.00", "date": "2025-07-01"}}
+    )
+    # then
+    assert pledge == {"id": pledge["id"], "receiptNo": "P1", "kind": "PLEDGE", "amountCny": "1000.00"}
+    assert part["recordPayment"] == {
+        "donation": {"receiptNo": "PAY1", "kind": "PAYMENT", "amountCny": "400.10"},
+        "userErrors": [],
+    }
+    assert [(e["field"], e["code"]) for e in over["recordPayment"]["userErrors"]] == [
+        (["input", "amount"], "OUT_OF_RANGE")
+    ]
+    assert "599.90" in over["recordPayment"]["userErrors"][0]["message"]
+    assert cancelled["cancelPledge"]["userErrors"] == []
+    assert late["recordPayment"]["userErrors"][0]["code"] == "INVALID"
+
+
+async def test_gift_rules(api: Api, db: Database) -> None:
+    # given
+    await db.write_rows(WORLD)
+    # when
+    usd = await api.data(GIFT, {"i": gift("G1", "100", currency="usd", amountCny="712.34")})
+    twice = await api.data(GIFT, {"i": gift("G1", "5")})
+    no_cny = await api.data(GIFT, {"i": gift("G2", "100", currency="EUR")})
+    bad = await api.data(GIFT, {"i": gift("G3", "-1", date="2999-01-01")})
+    closed = await api.data(GIFT, {"i": gift("G4", "1", fund=gid("Fund", "shut"))})
+    forbidden = await api.post(GIFT, {"i": gift("G5", "1")}, role=Role.CHAPTER_ORGANIZER, chapter="X")
+    # then
+    assert usd["recordGift"]["donation"] == {
+        "receiptNo": "G1",
+        "kind": "GIFT",
+        "amount": "100.00",
+        "currency": "USD",
+        "amountCny": "712.34",
+    }
+    assert twice["recordGift"]["userErrors"][0]["code"] == "DUPLICATE"
+    assert [e["field"][-1] for e in no_cny["recordGift"]["userErrors"]] == ["amountCny"]
+    assert {e["field"][-1] for e in bad["recordGift"]["userErrors"]} == {"amount", "date"}
+    assert closed["recordGift"]["userErrors"][0]["field"] == ["input", "fund"]
+    assert forbidden["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    audit = await db.read_rows("MATCH (e:AuditEntry) RETURN collect(e.operation) AS ops")
+    assert audit[0]["ops"] == ["recordGift"]
+
+
+async def test_fund_report_and_retention_over_http(api: Api, db: Database) -> None:
+    # given
+    await given_history(db)
+    # when
+    report = (await api.data(REPORT, {"fund": gid("Fund", "f"), "year": 2025}))["fundReport"]
+    officer = (
+        await api.data(
+            REPORT, {"fund": gid("Fund", "f"), "year": 2025}, role=Role.COLLEGE_OFFICER, college="CS"
+        )
+    )["fundReport"]
+    outsider = await api.post(
+        REPORT, {"fund": gid("Fund", "f"), "year": 2025}, role=Role.COLLEGE_OFFICER, college="EE"
+    )
+    retention = (await api.data(RETENTION, {"fund": gid("Fund", "f")}))["donorRetention"]
+    # then
+    assert (report["received"], report["pledged"], report["outstandingPledges"]) == (
+        "9924.20",
+        "0.00",
+        "4499.50",
+    )
+    assert (report["donorCount"], report["newDonorCount"]) == (3, 1)
+    assert [d["receiptNo"] for d in report["donations"]] == ["PAY2", "P2", "G2", "G5"]
+    assert report["stewardship"][0] == {
+        "donor": {"__typename": "Company", "creditCode": "C"},
+        "lastGiftOn": "2025-11-11",
+        "contactable": True,
+        "anonymous": False,
+    }
+    hidden = [s for s in officer["stewardship"] if s["anonymous"]]
+    assert hidden == [{"donor": None, "lastGiftOn": "2025-09-09", "contactable": False, "anonymous": True}]
+    assert outsider["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    assert retention["retained"] == {"totalCount": 1, "nodes": [{"__typename": "Alumnus", "externalId": "W"}]}
+    assert retention["lybunt"]["nodes"] == [{"externalId": "Z"}]
+    assert retention["sybunt"]["nodes"] == [{"externalId": "S"}]
+    assert retention["newDonors"]["nodes"] == [{"__typename": "Company", "creditCode": "C"}]
+    assert retention["recaptured"]["nodes"] == [{"externalId": "L"}]
+
+
+async def test_partner_companies_over_http(api: Api, db: Database) -> None:
+    # given
+    await db.write_rows(ENTERPRISES)
+    # when
+    data = (await api.data(PARTNERS, {"industry": "65", "region": "440000"}))["partnerCompanies"]
+    organizer = await api.post(PARTNERS, {"industry": "65"}, role=Role.CHAPTER_ORGANIZER, chapter="X")
+    alumnus = await api.post(PARTNERS, {"industry": "65"}, role=Role.ALUMNUS, alumnus="p1")
+    unknown = await api.post(PARTNERS, {"industry": "ZZ"})
+    # then
+    assert [(m["company"]["name"], m["founderCount"], m["alumniCount"]) for m in data] == [
+        ("D数据", 1, 1),
+        ("A软件", 0, 3),
+    ]
+    assert data[0]["alumni"] == [{"role": "FOUNDER", "alumnus": {"externalId": "P4"}}]
+    assert "errors" not in organizer
+    assert alumnus["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert unknown["errors"][0]["extensions"]["code"] == "NOT_FOUND"
