@@ -1,14 +1,16 @@
-"""`search`: ranked hits over the names of alumni and chapters, in Chinese, pinyin or initials."""
+"""`search`: ranked hits over the names of alumni, companies and chapters, in Chinese, pinyin or initials."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import asyncio
+from typing import Annotated
 
 import strawberry
 
 from graph import search as repo
-from schema.alumni import Alumnus
-from schema.chapters import Chapter
+from schema.alumni import Alumnus, alumnus_by_id
+from schema.chapters import Chapter, chapter_by_id
+from schema.companies import Company, company_by_id
 from schema.context import Context
 from schema.errors import bad_input
 from schema.permissions import IsAuthenticated
@@ -16,9 +18,13 @@ from schema.permissions import IsAuthenticated
 Info = strawberry.Info[Context, None]
 
 SearchResult = Annotated[
-    Alumnus | Chapter,
-    strawberry.union("SearchResult", description="Something found by name: an alumnus or a chapter."),
+    Alumnus | Company | Chapter,
+    strawberry.union(
+        "SearchResult", description="Something found by name: an alumnus, a company or a chapter."
+    ),
 ]
+# How each label of the full-text index becomes an object (batched loaders; alumni within scope).
+_BY_ID = {"Alumnus": alumnus_by_id, "Company": company_by_id, "Chapter": chapter_by_id}
 
 
 @strawberry.type(description="One search hit.")
@@ -44,26 +50,13 @@ def check_text(text: str) -> str:
     return text
 
 
-async def _nodes(info: Info, hits: list[repo.Hit]) -> dict[tuple[str, str], Any]:
-    """The GraphQL object of every hit, loaded in one batch per label (alumni within scope)."""
-    loaders = info.context.loaders
-    alumni = [h.id for h in hits if h.label == "Alumnus"]
-    chapters = [h.id for h in hits if h.label == "Chapter"]
-    found: dict[tuple[str, str], Any] = {}
-    for node_id, rec in zip(alumni, await loaders.alumnus.load_many(alumni), strict=True):
-        found[("Alumnus", node_id)] = Alumnus.from_record(rec) if rec else None
-    for node_id, ch in zip(chapters, await loaders.chapter.load_many(chapters), strict=True):
-        found[("Chapter", node_id)] = Chapter.from_record(ch) if ch else None
-    return found
-
-
 @strawberry.type
 class SearchQuery:
     """Root field of name search."""
 
     @strawberry.field(
         description=(
-            "Alumni (only those you may see) and chapters by name: any 2+ character part of a"
+            "Alumni (only those you may see), companies and chapters by name: any 2+ character part of a"
             " Chinese name (`张伟`, `伟明`), full pinyin with or without spaces (`zhangwei`,"
             " `zhang wei`, also its beginning: `zhangw`), or pinyin initials (`zw`). Text of"
             " fewer than 2 or more than 100 characters is BAD_USER_INPUT. The text is never"
@@ -82,7 +75,6 @@ class SearchQuery:
         """Ranked hits; 1 statement for the search and 1 per label found."""
         if first < 0 or first > repo.MAX_HITS:
             raise bad_input(f"first must be between 0 and {repo.MAX_HITS}")
-        labels = ("Alumnus", "Chapter")
-        hits = await repo.search(info.context.db, check_text(text), first, info.context.scope, labels)
-        nodes = await _nodes(info, hits)
-        return [SearchHit(node=node, score=h.score) for h in hits if (node := nodes.get((h.label, h.id)))]
+        hits = await repo.search(info.context.db, check_text(text), first, info.context.scope)
+        nodes = await asyncio.gather(*(_BY_ID[h.label](info, h.id) for h in hits))
+        return [SearchHit(node=node, score=h.score) for h, node in zip(hits, nodes, strict=True) if node]

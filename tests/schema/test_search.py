@@ -18,6 +18,7 @@ query Search($text: String!, $first: Int! = 20) {
       __typename
       ... on Alumnus { externalId name email }
       ... on Chapter { code name }
+      ... on Company { creditCode name }
     }
   }
 }
@@ -67,6 +68,22 @@ CREATE (a:Alumnus {id: p.id, externalId: p.externalId, name: p.name, namePinyin:
 CREATE (a)-[:STUDIED_IN]->(k)
 """
 
+CREATE_COMPANY = """
+mutation Create($input: CreateCompanyInput!) {
+  createCompany(input: $input) { company { id } userErrors { code } }
+}
+"""
+
+UPDATE_COMPANY = """
+mutation Update($input: UpdateCompanyInput!) {
+  updateCompany(input: $input) { company { id } userErrors { code } }
+}
+"""
+
+_COMPANY = """
+CREATE (:Company {id: $id, creditCode: $code, name: $name, namePinyin: $pinyin, nameInitials: $initials})
+"""
+
 _CHAPTERS = """
 UNWIND $chapters AS c
 CREATE (:Chapter {id: c.id, code: c.code, name: c.name, namePinyin: c.pinyin, nameInitials: c.initials,
@@ -80,7 +97,7 @@ def _named(name: str) -> dict[str, str]:
 
 
 async def given_people(db: Database) -> None:
-    """The institutions of `given`, the PEOPLE above, and chapters 张江校友会 and 伟明读书会."""
+    """The institutions of `given`, the PEOPLE above, chapters 张江校友会 and 伟明读书会, company 星海科技."""
     await given_institutions(db)
     people = [{"id": i, "externalId": e, "class": k, "directory": d} | _named(n) for i, e, n, k, d in PEOPLE]
     await db.write_rows(_PEOPLE, {"people": people})
@@ -89,6 +106,7 @@ async def given_people(db: Database) -> None:
         {"id": "ch-wm", "code": "WM"} | _named("伟明读书会"),
     ]
     await db.write_rows(_CHAPTERS, {"chapters": chapters})
+    await db.write_rows(_COMPANY, {"id": "co-xh", "code": "X-XH1"} | _named("星海科技"))
 
 
 async def hits(api: Api, text: str, first: int | None = None, **as_: Any) -> list[str]:
@@ -167,6 +185,18 @@ async def test_latin_names_are_found_by_word_and_chapters_by_name(api: Api, db: 
     assert codes == {"ZJ", "CSA", "GD", "SZ", "BJ", "IT"}  # not 校友总会 nor 伟明读书会
 
 
+async def test_companies_are_found_by_chinese_pinyin_and_initials(api: Api, db: Database) -> None:
+    # given
+    await given_people(db)
+    # when
+    found = [await api.data(SEARCH, {"text": text}) for text in ("星海", "xinghai", "xing hai", "xhkj")]
+    # then
+    for data in found:
+        assert [h["node"] for h in data["search"]] == [
+            {"__typename": "Company", "creditCode": "X-XH1", "name": "星海科技"}
+        ]
+
+
 async def test_scores_fall_and_first_limits_the_hits(api: Api, db: Database) -> None:
     # given
     await given_people(db)
@@ -233,7 +263,7 @@ async def test_too_short_or_too_long_text_and_a_big_first_are_refused(api: Api, 
 
 
 async def test_names_written_by_mutations_are_searchable_at_once(api: Api, db: Database) -> None:
-    # given an alumnus and a chapter created, then renamed, through the API
+    # given an alumnus, a company and a chapter created, then renamed, through the API
     await given_institutions(db)
     created = await mutate(
         api,
@@ -241,6 +271,10 @@ async def test_names_written_by_mutations_are_searchable_at_once(api: Api, db: D
         "createAlumnus",
         {"externalId": "N1", "name": "刘洋", "education": [gid("Class", "cls-cs10")]},
     )
+    company = await mutate(
+        api, CREATE_COMPANY, "createCompany", {"creditCode": "X-WX1", "name": "无锡微电子"}
+    )
+    await mutate(api, UPDATE_COMPANY, "updateCompany", {"id": company["company"]["id"], "name": "常州微电子"})
     chapter = await mutate(
         api, CREATE_CHAPTER, "createChapter", {"code": "HZ", "name": "杭州校友会", "kind": "GENERAL"}
     )
@@ -249,19 +283,22 @@ async def test_names_written_by_mutations_are_searchable_at_once(api: Api, db: D
     # when
     by_initials = await hits(api, "lhy")
     by_pinyin = await hits(api, "suzhou")
-    old_names = await hits(api, "liuyang") + await hits(api, "杭州")
+    by_prefix = await hits(api, "changzhouw")
+    old_names = await hits(api, "liuyang") + await hits(api, "杭州") + await hits(api, "wuxi")
     # then
     assert by_initials == ["刘海洋"]
     assert by_pinyin == ["苏州校友会"]
+    assert by_prefix == ["常州微电子"]
     assert old_names == []
 
 
 async def test_a_search_costs_one_statement_per_kind_of_hit(api: Api, db: Database) -> None:
-    # given
+    # given a company whose name sounds like 伟明
     await given_people(db)
+    await db.write_rows(_COMPANY, {"id": "co-wm", "code": "X-WM1"} | _named("维明科技"))
     api.reset_count()
     # when
     found = await hits(api, "wei ming")
-    # then: the search, then alumni and chapters in one batch each
-    assert len(found) == 2
-    assert api.statements == 3
+    # then: the search, then alumni, companies and chapters in one batch each
+    assert sorted(found) == sorted(["张伟明", "伟明读书会", "维明科技"])
+    assert api.statements == 4
