@@ -13,7 +13,9 @@ from tests.schema.given import audit_entries, errors_of, gid, given_institutions
 MERGE = """
 mutation Merge($input: MergeAlumniInput!) {
   mergeAlumni(input: $input) {
-    alumnus { externalId name gender birthYear kinds email phone notable notableNote consentContact }
+    alumnus {
+      externalId name gender birthYear kinds email phone notable notableNote consentContact mergedFrom
+    }
     mergedIds
     relationshipsMoved
     userErrors { field code message }
@@ -163,6 +165,7 @@ async def test_merge_fills_empty_properties_and_records_provenance(api: Api, db:
         "notable": True,
         "notableNote": "校董",
         "consentContact": False,
+        "mergedFrom": ["M1", "M2", "OLD9"],
     }
     rows = await db.read_rows(
         "MATCH (a:Alumnus {id: 'k'}) RETURN a.mergedFrom AS f, a.email AS e, a.phone AS p"
