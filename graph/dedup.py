@@ -139,7 +139,7 @@ _PROPS: LiteralString = (
     "UNWIND $ids AS wanted MATCH (n:Alumnus {id: wanted}) RETURN n.id AS id, properties(n) AS props"
 )
 _FILL: LiteralString = "MATCH (n:Alumnus {id: $id}) SET n += $props, n.updatedAt = datetime()"
-_DELETE: LiteralString = "MATCH (n:Alumnus {id: $id}) DELETE n"
+_DELETE: LiteralString = "UNWIND $ids AS wanted MATCH (n:Alumnus {id: wanted}) DELETE n"
 
 
 async def _properties(tx: Tx, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -155,14 +155,15 @@ def _redacted(props: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-async def _absorb(tx: Tx, keep: str, node_id: str, group: list[str], field: str) -> dict[str, int]:
-    """Move one alumnus's ties to `keep` and delete it; refused if a tie of unknown type is left."""
-    moved = await relocate(tx, keep, node_id, group)
-    left = await leftover(tx, node_id)
-    if left:
-        kinds = ", ".join(f"{n} {t}" for t, n in left.items())
-        raise Rejected(field, "CONFLICT", f"relationships merge cannot move: {kinds}")
-    await tx.rows(_DELETE, {"id": node_id})
+async def _absorb(tx: Tx, keep: str, merged: list[str]) -> dict[str, int]:
+    """Move the merged alumni's ties to `keep` and delete them; refused if a tie of unknown type is left."""
+    moved = await relocate(tx, keep, merged)
+    left = await leftover(tx, merged)
+    for i, node_id in enumerate(merged):
+        if node_id in left:
+            kinds = ", ".join(f"{n} {t}" for t, n in left[node_id].items())
+            raise Rejected(f"merge.{i}", "CONFLICT", f"relationships merge cannot move: {kinds}")
+    await tx.rows(_DELETE, {"ids": merged})
     return moved
 
 
@@ -177,14 +178,10 @@ async def merge(tx: Tx, actor: audit.Actor, keep: str, merged: list[str]) -> dic
     for field, node_id in [("keep", keep), *((f"merge.{i}", m) for i, m in enumerate(merged))]:
         if node_id not in props:
             raise Rejected(field, "NOT_FOUND", "no alumnus with this ID")
-    group = [keep, *merged]
-    moved: dict[str, int] = {}
-    for i, node_id in enumerate(merged):
-        for rel, n in (await _absorb(tx, keep, node_id, group, f"merge.{i}")).items():
-            moved[rel] = moved.get(rel, 0) + n
+    moved = await _absorb(tx, keep, merged)
     fills = filled_properties(props[keep], [props[m] for m in merged])
     await tx.rows(_FILL, {"id": keep, "props": fills})
     before = props[keep] | {"merged": [_redacted(props[m]) for m in merged]}
     after = props[keep] | fills | {"relationshipsMoved": moved}
-    await audit.record(tx, actor, audit.Change("mergeAlumni", group, before, after))
+    await audit.record(tx, actor, audit.Change("mergeAlumni", [keep, *merged], before, after))
     return moved

@@ -59,7 +59,11 @@ class Move:
 
     @property
     def statement(self) -> LiteralString:
-        """Move every such tie of `$merged` to `$keep`; returns how many ties were handled."""
+        """Move every such tie of the `$merged` alumni, in their order, to `$keep`; returns how many.
+
+        The subquery runs once per tie and sees what earlier runs wrote, so a tie two merged
+        alumni both have becomes one tie of the kept alumnus, filled from the first one first.
+        """
         old = _tie(self.outgoing, "(m)", "r", self.type)
         new = _tie(self.outgoing, "(k)", "n", self.type)
         same = (
@@ -75,7 +79,8 @@ class Move:
             " WHERE e IS NOT NULL SET e += theirs SET e += mine" + self.combine + " }"
         )
         return (
-            "MATCH (k:Alumnus {id: $keep}), (m:Alumnus {id: $merged}) MATCH " + old + ""
+            "MATCH (k:Alumnus {id: $keep}) UNWIND $merged AS merged"
+            " MATCH (m:Alumnus {id: merged}) MATCH " + old + ""
             " WHERE NOT (t:Alumnus AND t.id IN $group)"
             " CALL (k, t, r) { OPTIONAL MATCH " + existing + " WITH k, t, r, head(collect(e)) AS e"
             " CALL (k, t, r, e) { WITH * WHERE e IS NULL CREATE "
@@ -131,20 +136,22 @@ MOVES: tuple[Move, ...] = (
 
 SELF_LOOPS = "KNOWS_WITHIN_MERGE"  # KNOWS between the merged records, dropped rather than moved
 _SELF_LOOPS: LiteralString = (
-    "MATCH (m:Alumnus {id: $merged})-[r:KNOWS]-(x:Alumnus) WHERE x.id IN $group"
-    " DELETE r RETURN count(r) AS dropped"
+    "MATCH (m:Alumnus)-[r:KNOWS]-(x:Alumnus) WHERE m.id IN $merged AND x.id IN $group"
+    " WITH DISTINCT r DELETE r RETURN count(r) AS dropped"
 )
 _LEFT: LiteralString = (
-    "MATCH (m:Alumnus {id: $merged})-[r]-() RETURN type(r) AS type, count(r) AS n ORDER BY type"
+    "UNWIND $merged AS merged MATCH (m:Alumnus {id: merged})-[r]-()"
+    " RETURN merged, type(r) AS type, count(r) AS n ORDER BY type"
 )
 
 
-async def relocate(tx: Tx, keep: str, merged: str, group: list[str]) -> dict[str, int]:
-    """Move every tie of `merged` to `keep`; returns ties handled per type (and SELF_LOOPS dropped).
+async def relocate(tx: Tx, keep: str, merged: list[str]) -> dict[str, int]:
+    """Move every tie of the `merged` alumni to `keep`: one statement per type, whatever their number.
 
-    Ties of a type this module does not know stay on `merged`; see `leftover`.
+    Returns the ties handled per type (and SELF_LOOPS dropped). Ties of a type this module does
+    not know stay on the merged alumni; see `leftover`.
     """
-    params = {"keep": keep, "merged": merged, "group": group}
+    params = {"keep": keep, "merged": merged, "group": [keep, *merged]}
     handled: dict[str, int] = {}
     for move in MOVES:
         row = await tx.row(move.statement, params)
@@ -154,6 +161,9 @@ async def relocate(tx: Tx, keep: str, merged: str, group: list[str]) -> dict[str
     return {k: v for k, v in handled.items() if v}
 
 
-async def leftover(tx: Tx, merged: str) -> dict[str, int]:
-    """Ties still on `merged` after `relocate`: types nobody taught this module to move."""
-    return {r["type"]: int(r["n"]) for r in await tx.rows(_LEFT, {"merged": merged})}
+async def leftover(tx: Tx, merged: list[str]) -> dict[str, dict[str, int]]:
+    """Ties still on the merged alumni after `relocate` (types nobody taught this module), by alumnus."""
+    left: dict[str, dict[str, int]] = {}
+    for r in await tx.rows(_LEFT, {"merged": merged}):
+        left.setdefault(r["merged"], {})[r["type"]] = int(r["n"])
+    return left
