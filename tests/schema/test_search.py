@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from graph.db import Database
 from graph.names import name_search_fields
 from schema.permissions import Role
@@ -109,7 +111,7 @@ async def given_people(db: Database) -> None:
     await db.write_rows(_COMPANY, {"id": "co-xh", "code": "X-XH1"} | _named("星海科技"))
 
 
-async def hits(api: Api, text: str, first: int | None = None, **as_: Any) -> list[str]:
+async def hits(api: Api, text: str, *, first: int | None = None, **as_: Any) -> list[str]:
     """Names of the hits, in order."""
     variables: dict[str, Any] = {"text": text} | ({"first": first} if first is not None else {})
     data = await api.data(SEARCH, variables, **as_)
@@ -203,7 +205,7 @@ async def test_scores_fall_and_first_limits_the_hits(api: Api, db: Database) -> 
     # when
     data = await api.data(SEARCH, {"text": "zhang wei"})
     again = await api.data(SEARCH, {"text": "zhang wei"})
-    two = await hits(api, "zhang wei", 2)
+    two = await hits(api, "zhang wei", first=2)
     # then within one exactness level the scores never rise; the order is stable; `first` cuts
     scores = [h["score"] for h in data["search"]]
     assert scores[3] >= scores[4] > 0
@@ -238,6 +240,33 @@ async def test_an_officer_finds_only_their_alumni_and_directory_ones(api: Api, d
     assert sorted(h["node"]["name"] for h in data["search"]) == sorted(["张伟", "张伟明", "张伟华"])
     emails = {h["node"]["name"]: h["node"]["email"] for h in data["search"]}
     assert emails["张伟华"] is None  # the directory shows the person, never their contact details
+
+
+# Who each role finds for `zhang wei`: 张伟 and 张伟明 study in CS, 张伟华 is in the directory,
+# 张薇 is a member of the GD chapter, 章伟 is none of these.
+EVERYONE = ["张伟", "张伟明", "张伟华", "章伟", "张薇"]
+FOUND_BY: list[tuple[Role, dict[str, Any], list[str]]] = [
+    (Role.ADMIN, {}, EVERYONE),
+    (Role.FUNDRAISER, {}, EVERYONE),
+    (Role.COLLEGE_OFFICER, {"college": "CS"}, ["张伟", "张伟明", "张伟华"]),
+    (Role.CHAPTER_ORGANIZER, {"chapter": "GD"}, ["张伟华", "张薇"]),
+    (Role.ALUMNUS, {"alumnus": "p-1"}, ["张伟", "张伟华"]),
+]
+
+
+@pytest.mark.parametrize(("role", "scope", "expected"), FOUND_BY, ids=[r.value for r, _, _ in FOUND_BY])
+async def test_every_role_finds_exactly_the_alumni_it_may_see(
+    api: Api, db: Database, role: Role, scope: dict[str, Any], expected: list[str]
+) -> None:
+    # given
+    await given_people(db)
+    await db.write_rows(
+        "MATCH (a:Alumnus {id: 'p-5'}), (c:Chapter {id: 'ch-gd'}) CREATE (a)-[:MEMBER_OF {role: 'MEMBER'}]->(c)"
+    )
+    # when
+    found = await hits(api, "zhang wei", role=role, **scope)
+    # then
+    assert sorted(found) == sorted(expected)
 
 
 async def test_an_alumnus_finds_themself_and_chapters_only(api: Api, db: Database) -> None:
