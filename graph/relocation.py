@@ -66,28 +66,35 @@ class Move:
         """
         old = _tie(self.outgoing, "(m)", "r", self.type)
         new = _tie(self.outgoing, "(k)", "n", self.type)
-        same = (
-            "(k)-[e:" + self.type + "]-(t)"
-            if self.type == "KNOWS"
-            else _tie(self.outgoing, "(k)", "e", self.type)
-        )
-        existing: LiteralString = "(k)-[e:" + self.type + "]->()" if self.single else same
-        combine: LiteralString = (
-            ""
-            if self.single
-            else " CALL (r, e) { WITH r, e, properties(e) AS mine, properties(r) AS theirs"
-            " WHERE e IS NOT NULL SET e += theirs SET e += mine" + self.combine + " }"
-        )
         return (
             "MATCH (k:Alumnus {id: $keep}) UNWIND $merged AS merged"
             " MATCH (m:Alumnus {id: merged}) MATCH " + old + ""
             " WHERE NOT (t:Alumnus AND t.id IN $group)"
-            " CALL (k, t, r) { OPTIONAL MATCH " + existing + " WITH k, t, r, head(collect(e)) AS e"
+            " CALL (k, t, r) { OPTIONAL MATCH " + self._existing + " WITH k, t, r, head(collect(e)) AS e"
             " CALL (k, t, r, e) { WITH * WHERE e IS NULL CREATE "
             + new
             + " SET n = properties(r) }"
-            + combine
+            + self._combine
             + " } DELETE r RETURN count(r) AS moved"
+        )
+
+    @property
+    def _existing(self) -> LiteralString:
+        """The kept alumnus's tie that a moved one joins: same type and node (KNOWS: either way)."""
+        if self.single:
+            return "(k)-[e:" + self.type + "]->()"
+        if self.type == "KNOWS":
+            return "(k)-[e:" + self.type + "]-(t)"
+        return _tie(self.outgoing, "(k)", "e", self.type)
+
+    @property
+    def _combine(self) -> LiteralString:
+        """Fill the joined tie's unset properties from the moved one, then apply the type's rule."""
+        if self.single:
+            return ""
+        return (
+            " CALL (r, e) { WITH r, e, properties(e) AS mine, properties(r) AS theirs"
+            " WHERE e IS NOT NULL SET e += theirs SET e += mine" + self.combine + " }"
         )
 
 
