@@ -25,6 +25,7 @@ from schema.companies import Company, Need, company_by_id, need_by_id
 from schema.company_list import CompaniesQuery
 from schema.company_mutations import CompanyMutations
 from schema.context import Context
+from schema.dedup import DedupMutation, DedupQuery
 from schema.donation_list import DonationsQuery
 from schema.donation_mutations import DonationMutations
 from schema.donations import Donation, donation_by_id
@@ -51,6 +52,7 @@ from schema.permissions import IsAuthenticated
 from schema.registry import NODE_RESOLVERS, register, resolve
 from schema.relay import Node, from_global_id
 from schema.reports import ReportsQuery
+from schema.search import SearchQuery
 from schema.staff import StaffMutation
 from schema.ties import TiesMutation
 
@@ -113,6 +115,8 @@ class Query(
     AwardsQuery,
     MatchmakingQuery,
     GivingReportsQuery,
+    SearchQuery,
+    DedupQuery,
 ):
     """Root query: every aggregate's fields."""
 
@@ -138,6 +142,7 @@ class Mutation(
     AwardMutations,
     GiftMutations,
     BundleMutation,
+    DedupMutation,
 ):
     """Root mutation: every aggregate's mutations."""
 

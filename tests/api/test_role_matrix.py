@@ -65,6 +65,8 @@ QUERIES: dict[str, frozenset[Role]] = {
     "funds": ALL,
     "donations": GIVING,
     "awards": ALL,
+    "search": ALL,
+    "duplicateCandidates": EDITORS,
 }
 MUTATIONS: dict[str, frozenset[Role]] = {
     "createAlumnus": EDITORS,
@@ -132,6 +134,7 @@ MUTATIONS: dict[str, frozenset[Role]] = {
     "cancelPledge": FUNDRAISING,
     "updateAward": ADMIN,
     "deleteAward": ADMIN,
+    "mergeAlumni": ADMIN,
 }
 
 SCOPES: dict[Role, dict[str, str]] = {
