@@ -33,6 +33,7 @@ class AlumnusRecord:
     contact_visible: bool = False
     created_at: str | None = None
     updated_at: str | None = None
+    merged_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,8 @@ RETURN: LiteralString = (
     " coalesce(n.consentContact, false) AS consentContact,"
     " coalesce(n.consentDirectory, false) AS consentDirectory,"
     " " + CONTACT_VISIBLE + " AS contactVisible,"
-    " toString(n.createdAt) AS createdAt, toString(n.updatedAt) AS updatedAt"
+    " toString(n.createdAt) AS createdAt, toString(n.updatedAt) AS updatedAt,"
+    " coalesce(n.mergedFrom, []) AS mergedFrom"
 )
 
 _FILTER: LiteralString = (
@@ -162,6 +164,7 @@ def to_record(row: Row) -> AlumnusRecord:
         contact_visible=bool(row["contactVisible"]),
         created_at=row["createdAt"],
         updated_at=row["updatedAt"],
+        merged_from=tuple(row["mergedFrom"]),
     )
 
 

@@ -3,38 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import LiteralString
 
 from graph.db import Row
+from graph.model import (
+    CompanySize as CompanySize,
+)  # re-exported: one vocabulary, in graph.model
+from graph.model import (
+    EmploymentRole as EmploymentRole,
+)
+from graph.model import (
+    NeedKind as NeedKind,
+)
 from graph.nodes import ListSpec, by_ids_query
-
-
-class CompanySize(StrEnum):
-    """Size class of a company."""
-
-    MICRO = "MICRO"
-    SMALL = "SMALL"
-    MEDIUM = "MEDIUM"
-    LARGE = "LARGE"
-
-
-class EmploymentRole(StrEnum):
-    """What an alumnus is at a company."""
-
-    FOUNDER = "FOUNDER"
-    EXECUTIVE = "EXECUTIVE"
-    EMPLOYEE = "EMPLOYEE"
-
-
-class NeedKind(StrEnum):
-    """Kinds of support an alumni enterprise asks the university for."""
-
-    TECH = "TECH"
-    FINANCE = "FINANCE"
-    LEGAL = "LEGAL"
-    TALENT = "TALENT"
-    TRAINING = "TRAINING"
 
 
 @dataclass(frozen=True)

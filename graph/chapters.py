@@ -3,32 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any, LiteralString
 
 from graph import access
 from graph.alumni import search_fields
 from graph.db import Database, Row, Tx
 from graph.errors import Rejected
+from graph.model import (
+    ChapterKind as ChapterKind,
+)  # re-exported: one vocabulary, in graph.model
+from graph.model import (
+    ChapterStatus as ChapterStatus,
+)
 from graph.nodes import ListSpec, by_ids_query, fetch_related
 from graph.scope import Scope
-
-
-class ChapterKind(StrEnum):
-    """The general association, a college association, or a regional or industry chapter."""
-
-    GENERAL = "GENERAL"
-    COLLEGE = "COLLEGE"
-    REGIONAL = "REGIONAL"
-    INDUSTRY = "INDUSTRY"
-
-
-class ChapterStatus(StrEnum):
-    """Whether a chapter is running."""
-
-    ACTIVE = "ACTIVE"
-    DORMANT = "DORMANT"
-
 
 # The link each kind must have (input field name); GENERAL needs none.
 KIND_LINK: dict[str, str] = {

@@ -21,7 +21,16 @@ from graph.errors import (
     Unavailable,
 )
 
-__all__ = ["ConnectionSettings", "Database", "GraphError", "Row", "StatementCounter", "Tx", "open_database"]
+__all__ = [
+    "ConnectionSettings",
+    "Database",
+    "GraphError",
+    "Row",
+    "StatementCounter",
+    "Tx",
+    "WriteCounts",
+    "open_database",
+]
 
 log = logging.getLogger("alumni_graph.graph")
 
@@ -60,6 +69,17 @@ class ConnectionSettings:
     max_retry_s: float = 5.0
 
 
+@dataclass(frozen=True)
+class WriteCounts:
+    """What one statement changed, as the server counted it."""
+
+    nodes_created: int = 0
+    nodes_deleted: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    properties_set: int = 0
+
+
 class Tx:
     """A transaction handle that only runs parameterised statements and counts them."""
 
@@ -72,6 +92,22 @@ class Tx:
         self._counter.record(query)
         result = await self._tx.run(query, dict(params or {}))
         return [record.data() for record in await result.fetch(1_000_000)]
+
+    async def rows_counted(
+        self, query: LiteralString, params: Mapping[str, Any] | None = None
+    ) -> tuple[list[Row], WriteCounts]:
+        """Run one statement; return its rows and the server's write counters."""
+        self._counter.record(query)
+        result = await self._tx.run(query, dict(params or {}))
+        rows = [record.data() for record in await result.fetch(1_000_000)]
+        c = (await result.consume()).counters
+        return rows, WriteCounts(
+            c.nodes_created,
+            c.nodes_deleted,
+            c.relationships_created,
+            c.relationships_deleted,
+            c.properties_set,
+        )
 
     async def row(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> Row | None:
         """Run one statement and return its first row, or None."""

@@ -3,44 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import LiteralString
 
 from graph.db import Database, Row
-
-
-class EventKind(StrEnum):
-    """Kinds of university events."""
-
-    ANNIVERSARY = "ANNIVERSARY"
-    REUNION = "REUNION"
-    HOMECOMING = "HOMECOMING"
-    GALA = "GALA"
-    SPORTS = "SPORTS"
-    COMPETITION = "COMPETITION"
-    LECTURE = "LECTURE"
-    CEREMONY = "CEREMONY"
-    JOB_FAIR = "JOB_FAIR"
-    TRAINING = "TRAINING"
-    OTHER = "OTHER"
-
-
-class AttendanceRole(StrEnum):
-    """How an alumnus took part in an event."""
-
-    GUEST = "GUEST"
-    SPEAKER = "SPEAKER"
-    ORGANIZER = "ORGANIZER"
-
-
-class InteractionKind(StrEnum):
-    """Kinds of contact between the university and alumni, chapters or companies."""
-
-    VISIT = "VISIT"
-    MEETING = "MEETING"
-    CALL = "CALL"
-    MESSAGE = "MESSAGE"
-    FEEDBACK = "FEEDBACK"
+from graph.model import (
+    AttendanceRole as AttendanceRole,
+)  # re-exported: one vocabulary, in graph.model
+from graph.model import (
+    EventKind as EventKind,
+)
+from graph.model import (
+    InteractionKind as InteractionKind,
+)
 
 
 @dataclass(frozen=True)

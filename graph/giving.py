@@ -2,43 +2,20 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import LiteralString
 
-
-class FundKind(StrEnum):
-    """Purposes of donation funds."""
-
-    COLLEGE_DEVELOPMENT = "COLLEGE_DEVELOPMENT"
-    STUDENT_INNOVATION = "STUDENT_INNOVATION"
-    CAMPUS_CULTURE = "CAMPUS_CULTURE"
-    SCHOLARSHIP = "SCHOLARSHIP"
-    OTHER = "OTHER"
-
-
-class FundStatus(StrEnum):
-    """Whether a fund still takes donations."""
-
-    OPEN = "OPEN"
-    CLOSED = "CLOSED"
-
-
-class DonationKind(StrEnum):
-    """A promise (PLEDGE), a one-off gift (GIFT) or a payment toward a pledge (PAYMENT)."""
-
-    PLEDGE = "PLEDGE"
-    GIFT = "GIFT"
-    PAYMENT = "PAYMENT"
-
-
-class AwardKind(StrEnum):
-    """Awards of the annual evaluation."""
-
-    COLLEGE_WORK = "COLLEGE_WORK"
-    BREAKTHROUGH = "BREAKTHROUGH"
-    OUTSTANDING_CHAPTER = "OUTSTANDING_CHAPTER"
-    OUTSTANDING_INDIVIDUAL = "OUTSTANDING_INDIVIDUAL"
-
+from graph.model import (
+    AwardKind as AwardKind,
+)  # re-exported: one vocabulary, in graph.model
+from graph.model import (
+    DonationKind as DonationKind,
+)
+from graph.model import (
+    FundKind as FundKind,
+)
+from graph.model import (
+    FundStatus as FundStatus,
+)
 
 # Money received: gifts and payments (pledges are promises, counted once paid).
 RECEIVED_KINDS: LiteralString = "['GIFT', 'PAYMENT']"

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import LiteralString
 
 from graph import alumni, chapters
 from graph.db import Database, Row, Tx
 from graph.errors import Rejected
+from graph.model import MembershipRole
 from graph.nested import NestedSpec
 from graph.nodes import fetch_related
 from graph.scope import ALUMNUS_VISIBLE, Scope
 
-
-class MemberRole(StrEnum):
-    """A member's office in a chapter."""
-
-    PRESIDENT = "PRESIDENT"
-    VICE_PRESIDENT = "VICE_PRESIDENT"
-    SECRETARY = "SECRETARY"
-    MEMBER = "MEMBER"
+MemberRole = MembershipRole  # the API calls it MemberRole
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false}}",
         ),
     ),
+    Migration(
+        4,
+        "duplicate detection reads shared (name, birth year) pairs from an index",
+        ("CREATE INDEX alumnus_name_birthyear IF NOT EXISTS FOR (n:Alumnus) ON (n.name, n.birthYear)",),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].number

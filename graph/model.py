@@ -79,3 +79,123 @@ class IndustryLevel(StrEnum):
     DIVISION = "DIVISION"
     GROUP = "GROUP"
     CLASS = "CLASS"
+
+
+class ChapterKind(StrEnum):
+    """The general association, a college association, or a regional or industry chapter."""
+
+    GENERAL = "GENERAL"
+    COLLEGE = "COLLEGE"
+    REGIONAL = "REGIONAL"
+    INDUSTRY = "INDUSTRY"
+
+
+class ChapterStatus(StrEnum):
+    """Whether a chapter is active."""
+
+    ACTIVE = "ACTIVE"
+    DORMANT = "DORMANT"
+
+
+class CompanySize(StrEnum):
+    """Size class of a company."""
+
+    MICRO = "MICRO"
+    SMALL = "SMALL"
+    MEDIUM = "MEDIUM"
+    LARGE = "LARGE"
+
+
+class EmploymentRole(StrEnum):
+    """An alumnus's role at a company (WORKS_AT.role)."""
+
+    FOUNDER = "FOUNDER"
+    EXECUTIVE = "EXECUTIVE"
+    EMPLOYEE = "EMPLOYEE"
+
+
+class MembershipRole(StrEnum):
+    """A member's office in a chapter (MEMBER_OF.role)."""
+
+    PRESIDENT = "PRESIDENT"
+    VICE_PRESIDENT = "VICE_PRESIDENT"
+    SECRETARY = "SECRETARY"
+    MEMBER = "MEMBER"
+
+
+class NeedKind(StrEnum):
+    """The support an alumni enterprise needs."""
+
+    TECH = "TECH"
+    FINANCE = "FINANCE"
+    LEGAL = "LEGAL"
+    TALENT = "TALENT"
+    TRAINING = "TRAINING"
+
+
+class EventKind(StrEnum):
+    """Kinds of university events."""
+
+    ANNIVERSARY = "ANNIVERSARY"
+    REUNION = "REUNION"
+    HOMECOMING = "HOMECOMING"
+    GALA = "GALA"
+    SPORTS = "SPORTS"
+    COMPETITION = "COMPETITION"
+    LECTURE = "LECTURE"
+    CEREMONY = "CEREMONY"
+    JOB_FAIR = "JOB_FAIR"
+    TRAINING = "TRAINING"
+    OTHER = "OTHER"
+
+
+class AttendanceRole(StrEnum):
+    """How an alumnus took part in an event (ATTENDED.role)."""
+
+    GUEST = "GUEST"
+    SPEAKER = "SPEAKER"
+    ORGANIZER = "ORGANIZER"
+
+
+class FundKind(StrEnum):
+    """Purpose of a donation fund."""
+
+    COLLEGE_DEVELOPMENT = "COLLEGE_DEVELOPMENT"
+    STUDENT_INNOVATION = "STUDENT_INNOVATION"
+    CAMPUS_CULTURE = "CAMPUS_CULTURE"
+    SCHOLARSHIP = "SCHOLARSHIP"
+    OTHER = "OTHER"
+
+
+class FundStatus(StrEnum):
+    """Whether a fund still takes gifts."""
+
+    OPEN = "OPEN"
+    CLOSED = "CLOSED"
+
+
+class DonationKind(StrEnum):
+    """A promise (PLEDGE), an outright GIFT, or a PAYMENT toward a pledge."""
+
+    PLEDGE = "PLEDGE"
+    GIFT = "GIFT"
+    PAYMENT = "PAYMENT"
+
+
+class InteractionKind(StrEnum):
+    """Kinds of recorded contact."""
+
+    VISIT = "VISIT"
+    MEETING = "MEETING"
+    CALL = "CALL"
+    MESSAGE = "MESSAGE"
+    FEEDBACK = "FEEDBACK"
+
+
+class AwardKind(StrEnum):
+    """Kinds of awards of the annual evaluation."""
+
+    COLLEGE_WORK = "COLLEGE_WORK"
+    BREAKTHROUGH = "BREAKTHROUGH"
+    OUTSTANDING_CHAPTER = "OUTSTANDING_CHAPTER"
+    OUTSTANDING_INDIVIDUAL = "OUTSTANDING_INDIVIDUAL"

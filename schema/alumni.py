@@ -47,6 +47,9 @@ class Alumnus(Node):
     consent_directory: bool = strawberry.field(description="Agreed to appear in the alumni directory.")
     created_at: str | None = strawberry.field(description="When the record was created (ISO 8601).")
     updated_at: str | None = strawberry.field(description="When the record last changed (ISO 8601).")
+    merged_from: list[str] = strawberry.field(
+        description="Student or staff numbers of the duplicate records merged into this one (mergeAlumni)."
+    )
     node_id: strawberry.Private[str]
 
     @classmethod
@@ -68,6 +71,7 @@ class Alumnus(Node):
             consent_directory=rec.consent_directory,
             created_at=rec.created_at,
             updated_at=rec.updated_at,
+            merged_from=list(rec.merged_from),
         )
 
     @strawberry.field(description="Classes the alumnus studied in, by graduation year.")

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 strawberry.enum(ChapterKind, description="The general association, a college association, or a chapter.")
 strawberry.enum(ChapterStatus, description="Whether a chapter is running.")
-strawberry.enum(MemberRole, description="A member's office in a chapter.")
+strawberry.enum(MemberRole, name="MemberRole", description="A member's office in a chapter.")
 
 LazyAlumnus = Annotated["Alumnus", strawberry.lazy("schema.alumni")]
 

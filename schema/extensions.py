@@ -35,6 +35,8 @@ def present(error: GraphQLError) -> GraphQLError:
         given = str((error.extensions or {}).get("code"))
         known = ErrorCode(given) if given in ErrorCode.__members__ else ErrorCode.BAD_USER_INPUT
         return _with(error, error.message, known)
+    if not error.path:  # variables that do not coerce: the request's fault, said in its own words
+        return _with(error, error.message, ErrorCode.BAD_USER_INPUT)
     log.error("unexpected error in a resolver", exc_info=original)
     return _with(error, "internal error", ErrorCode.INTERNAL)
 

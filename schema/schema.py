@@ -15,6 +15,7 @@ from schema.attendance import AttendanceMutations
 from schema.audit import AuditQuery
 from schema.award_mutations import AwardMutations
 from schema.awards import Award, AwardsQuery, award_by_id
+from schema.bundle import BundleMutation
 from schema.careers import CareersQuery, Industry, industry_by_id
 from schema.chapter_mutations import ChaptersMutation
 from schema.chapters import Chapter, ChaptersQuery, chapter_by_id
@@ -24,6 +25,7 @@ from schema.companies import Company, Need, company_by_id, need_by_id
 from schema.company_list import CompaniesQuery
 from schema.company_mutations import CompanyMutations
 from schema.context import Context
+from schema.dedup import DedupMutation, DedupQuery
 from schema.donation_list import DonationsQuery
 from schema.donation_mutations import DonationMutations
 from schema.donations import Donation, donation_by_id
@@ -50,6 +52,7 @@ from schema.permissions import IsAuthenticated
 from schema.registry import NODE_RESOLVERS, register, resolve
 from schema.relay import Node, from_global_id
 from schema.reports import ReportsQuery
+from schema.search import SearchQuery
 from schema.staff import StaffMutation
 from schema.ties import TiesMutation
 
@@ -112,6 +115,8 @@ class Query(
     AwardsQuery,
     MatchmakingQuery,
     GivingReportsQuery,
+    SearchQuery,
+    DedupQuery,
 ):
     """Root query: every aggregate's fields."""
 
@@ -136,6 +141,8 @@ class Mutation(
     DonationMutations,
     AwardMutations,
     GiftMutations,
+    BundleMutation,
+    DedupMutation,
 ):
     """Root mutation: every aggregate's mutations."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import inspect
 import os
 import secrets
 import sys
@@ -137,35 +136,24 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_load_demo(args: argparse.Namespace) -> int:
     """Import the demo bundle when the database has no alumni yet; otherwise say it was skipped."""
-    try:  # the importer lands separately; until then this is a clear one-line failure
-        from graph.bundle import import_bundle  # type: ignore[import-not-found, unused-ignore]
-    except ImportError as exc:
-        raise CliError(
-            f"cannot load the demo: the bundle importer (graph.bundle) is not available ({exc})"
-        ) from None
-    from api.app import connection_settings
     from graph.alumni import any_alumni
-    from graph.db import open_database
+    from graph.bundle.importer import import_bundle
+    from graph.bundle.report import ImportReport
 
-    use_local_neo4j(args)
-    settings = load_settings()
+    async def work(db: Database) -> ImportReport | None:
+        if await any_alumni(db):
+            return None
+        return await import_bundle(db, DEMO_DIR)
 
-    async def run() -> tuple[bool, object]:
-        async with open_database(connection_settings(settings)) as db:
-            if await any_alumni(db):
-                return False, None
-            report = import_bundle(db, DEMO_DIR)
-            return True, (await report if inspect.isawaitable(report) else report)
-
-    loaded, report = asyncio.run(run())
-    if not loaded:
+    report = with_database(args, work)
+    if report is None:
         print("load-demo: the database already has alumni; skipped the demo bundle.")
         return 0
     print(
-        f"load-demo: imported the demo bundle from {DEMO_DIR}"
-        + (f": {report}" if report is not None else ".")
+        f"load-demo: imported {report.rows_imported} rows of the demo bundle from {DEMO_DIR} "
+        f"({report.rejected} rejected) in {report.elapsed_s:.1f} s"
     )
-    return 0
+    return 2 if report.rejected else 0
 
 
 def cmd_seed(args: argparse.Namespace) -> int:
@@ -178,6 +166,22 @@ def cmd_seed(args: argparse.Namespace) -> int:
     summary = generate(out, args.alumni, args.seed)
     print("\n".join(summary.lines()))
     return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import a bundle (folder of CSV files, one CSV file, .zip or .xlsx)."""
+    from scripts.bundle_cli import run_import
+
+    use_local_neo4j(args)
+    return run_import(Path(args.path), load_settings())
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export the graph as a bundle folder."""
+    from scripts.bundle_cli import run_export
+
+    use_local_neo4j(args)
+    return run_export(Path(args.folder), load_settings())
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -258,6 +262,14 @@ def build_parser() -> argparse.ArgumentParser:
     from scripts.reports.cli import add_parser as add_report_parser
 
     add_report_parser(sub).set_defaults(func=cmd_report)
+
+    i = sub.add_parser("import", help="import a bundle: a folder of CSV files, a .zip or an .xlsx workbook")
+    i.add_argument("path", help="the bundle folder, one bundle CSV file, a .zip of CSV files or an .xlsx")
+    i.set_defaults(func=cmd_import)
+
+    e = sub.add_parser("export", help="export the graph as a folder of CSV files")
+    e.add_argument("folder", help="where to write the bundle (created if needed)")
+    e.set_defaults(func=cmd_export)
 
     from scripts.bench.cli import add_parser as add_bench_parser
 

@@ -40,6 +40,7 @@ STEPS: list[tuple[str, dict[str, Any]]] = [
     ("deleteAlumnus", {"id": "$newAlumnus", "detach": True}),
     ("deleteClass", {"id": "$newClass"}),
     ("deleteCollege", {"id": "$newCollege"}),
+    ("mergeAlumni", {"keep": A1, "merge": [A2]}),
 ]
 NEW = {"$newCollege": "college", "$newClass": "class", "$newAlumnus": "alumnus", "$newChapter": "chapter"}
 CREATED = {"createCollege": "$newCollege", "createClass": "$newClass", "createAlumnus": "$newAlumnus"}

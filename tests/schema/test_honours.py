@@ -20,9 +20,15 @@ async def test_grant_query_by_year_and_revoke(api: Api, db: Database) -> None:
     await db.write_rows("CREATE (:College {id: 'cs', code: 'CS', name: '计算机学院'})")
     college = str(to_global_id("College", "cs"))
     # when
-    granted = (await api.data(GRANT, {"i": {"kind": "COLLEGE_WORK", "year": 2025, "title": "校友工作先进单位",
-                                            "recipient": college}}))["grantAward"]
-    await api.data(GRANT, {"i": {"kind": "COLLEGE_WORK", "year": 2024, "title": "往年", "recipient": college}})
+    granted = (
+        await api.data(
+            GRANT,
+            {"i": {"kind": "COLLEGE_WORK", "year": 2025, "title": "校友工作先进单位", "recipient": college}},
+        )
+    )["grantAward"]
+    await api.data(
+        GRANT, {"i": {"kind": "COLLEGE_WORK", "year": 2024, "title": "往年", "recipient": college}}
+    )
     in_2025 = (await api.data(BY_YEAR, {"y": 2025}))["awards"]
     revoked = (await api.data(REVOKE, {"i": {"id": granted["award"]["id"]}}))["revokeAward"]
     after = (await api.data(BY_YEAR, {"y": 2025}))["awards"]

@@ -1,9 +1,8 @@
-"""`alumni-graph seed` (rows per file, elapsed time, default folder, bad arguments) and `load-demo`
-before the importer exists — no database needed."""
+"""`alumni-graph seed` (rows per file, elapsed time, default folder, bad arguments);
+no database needed."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -56,17 +55,3 @@ def test_seed_default_is_the_generator_default() -> None:
     args = build_parser().parse_args(["seed", "--alumni", "500"])
     assert args.seed == DEFAULT_SEED
     assert args.out is None
-
-
-def test_load_demo_without_the_importer_fails_in_one_line(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # given graph.bundle cannot be imported
-    monkeypatch.setitem(sys.modules, "graph.bundle", None)
-    # when
-    code = main(["load-demo"])
-    # then
-    err = capsys.readouterr().err
-    assert code == 1
-    assert err.count("\n") == 1
-    assert "graph.bundle" in err and "Traceback" not in err
