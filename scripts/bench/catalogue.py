@@ -5,17 +5,16 @@ from __future__ import annotations
 from scripts.bench import careers, reports
 from scripts.bench import graph_questions as q
 from scripts.bench.fixtures import Fixtures
-from scripts.bench.lists import OURS_PAGE, PEER_PAGE, alumni_pages, cursor_of_page
+from scripts.bench.lists import alumni_pages, cursor_of_page
 from scripts.bench.scenario import Scenario
 from scripts.bench.sides import GraphQL
 
 
-async def scenarios(fx: Fixtures, ours: GraphQL, peer: GraphQL) -> list[Scenario]:
-    """Lists first, then the relationship questions; each server walks to the deep page itself."""
-    ours_after = await cursor_of_page(ours, OURS_PAGE, "alumni", fx.deep_page)
-    peer_after = await cursor_of_page(peer, PEER_PAGE, "alumniConnection", fx.deep_page)
+async def scenarios(fx: Fixtures, ours: GraphQL) -> list[Scenario]:
+    """Lists first, then the relationship questions; our deep-page cursor comes from walking our pages."""
+    ours_after = await cursor_of_page(ours, fx.deep_page)
     found: list[Scenario | None] = [
-        *alumni_pages(fx, ours_after, peer_after),
+        *alumni_pages(fx, ours_after),
         careers.alumnus_with_jobs(fx),
         careers.companies_in_industry(fx),
         reports.partner_companies(fx),
@@ -27,5 +26,6 @@ async def scenarios(fx: Fixtures, ours: GraphQL, peer: GraphQL) -> list[Scenario
         reports.college_scorecard(fx),
         q.notable_due(fx),
         q.neighbourhood(fx),
+        q.names(fx),
     ]
     return [s for s in found if s is not None]

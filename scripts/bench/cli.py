@@ -28,11 +28,19 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     )
     b.add_argument("--keep", action="store_true", help="leave the bench Neo4j running afterwards")
     b.add_argument(
-        "--iterations", type=int, default=Plan.iterations, help="timed requests per side (default: 30)"
+        "--iterations",
+        type=int,
+        default=Plan.iterations,
+        help=f"timed requests per side (default: {Plan.iterations})",
     )
-    b.add_argument("--warmup", type=int, default=Plan.warmup, help="untimed requests first (default: 3)")
     b.add_argument(
-        "--budget", type=float, default=Plan.budget_s, help="seconds per side and scenario (default: 20)"
+        "--warmup", type=int, default=Plan.warmup, help=f"untimed requests first (default: {Plan.warmup})"
+    )
+    b.add_argument(
+        "--budget",
+        type=float,
+        default=Plan.budget_s,
+        help=f"seconds per side and scenario (default: {Plan.budget_s:.0f})",
     )
     b.add_argument("--no-safety", dest="safety", action="store_false", help="skip the hostile documents")
     b.set_defaults(func=cmd_bench)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, LiteralString
 
+from pypinyin import lazy_pinyin
+
 from scripts.bench.questions import statement
 from scripts.bench.sides import Raw
 
@@ -20,6 +22,7 @@ class Fixtures:
 
     alumni: int
     alumnus: str  # has a class, a city and a current employer
+    search_text: str  # the pinyin of that alumnus's name, run together ("zhangwei")
     path_from: str
     path_to: str
     path_hops: int | None
@@ -44,6 +47,7 @@ _ALUMNUS: LiteralString = (
     " AND EXISTS { (n)-[:STUDIED_IN]->() } AND EXISTS { (n)-[:LIVES_IN]->() }"
     " RETURN n.id AS value ORDER BY n.externalId LIMIT 1"
 )
+_NAME: LiteralString = "MATCH (n:Alumnus {id: $id}) RETURN n.name AS value"
 _INDUSTRY: LiteralString = (
     "MATCH (c:Company)-[:IN_INDUSTRY]->(:Industry)-[:PART_OF*0..]->(top:Industry)"
     " WHERE NOT (top)-[:PART_OF]->() WITH top.code AS value, count(c) AS companies"
@@ -77,9 +81,12 @@ async def pick(raw: Raw, reunion_year: int = 2026) -> Fixtures:
     path = await _path_pair(raw)
     as_of = await _value(raw, _AS_OF)
     giving_year = await _value(raw, _GIVING_YEAR)
+    alumnus = await _value(raw, _ALUMNUS)
+    name = await _value(raw, _NAME, {"id": alumnus})
     return Fixtures(
         alumni=alumni,
-        alumnus=await _value(raw, _ALUMNUS),
+        alumnus=alumnus,
+        search_text="".join(lazy_pinyin(name)).replace(" ", "").lower(),
         path_from=path[0],
         path_to=path[1],
         path_hops=path[2],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph import search
 from scripts.bench.fixtures import Fixtures
 from scripts.bench.scenario import Document, Scenario, global_id, local_id, peer_cypher, when_ours
 from scripts.bench.sides import Data
@@ -170,4 +171,42 @@ def neighbourhood(fx: Fixtures) -> Scenario:
             lambda d: len(d["alumnusNeighbourhood"]["nodeIds"]),
         ),
         notes=("compared by node count: which 200 of the neighbours are drawn is each side's choice",),
+    )
+
+
+def _hits(items: list[Data]) -> list[list[str]]:
+    return [[h["label"], h["id"]] for h in items]
+
+
+def names(fx: Fixtures) -> Scenario:
+    """search for the pinyin of an alumnus's name (full-text index, ranked by exactness then score)."""
+    parsed = search.parse(fx.search_text)
+    params = {
+        "query": search.lucene_query(parsed),
+        "compact": parsed.compact,
+        "latin": not parsed.has_han,
+        "first": 20,
+    }
+    return Scenario(
+        f"search ({fx.search_text!r})",
+        peer_cypher("searchNames", params, _hits),
+        when_ours(
+            "search",
+            Document(
+                "query Q($text: String!) { search(text: $text, first: 20) { score node {"
+                " __typename ... on Alumnus { id } ... on Company { id } ... on Chapter { id } } } }",
+                {"text": fx.search_text},
+                lambda d: [[h["node"]["__typename"], local_id(h["node"]["id"])] for h in d["search"]],
+            ),
+        ),
+        Document(
+            "query Q($query: String!, $compact: String!, $latin: Boolean!) {"
+            " searchNames(query: $query, compact: $compact, latin: $latin, first: 20) { label id } }",
+            params,
+            lambda d: _hits(d["searchNames"]),
+        ),
+        notes=(
+            "raw and peer get the Lucene query graph.search builds from the text (its pinyin forms need"
+            " Python); a library user would have to build it in their own resolver or client",
+        ),
     )

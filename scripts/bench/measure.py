@@ -17,9 +17,9 @@ from scripts.bench.sides import AnswerError
 class Plan:
     """How hard to measure: warm-up requests, timed requests, and a time budget per series."""
 
-    warmup: int = 3
-    iterations: int = 30
-    budget_s: float = 20.0
+    warmup: int = 2
+    iterations: int = 25
+    budget_s: float = 15.0
     min_iterations: int = 5
 
 

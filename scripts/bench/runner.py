@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -97,12 +98,11 @@ async def run_suite(
                 "ours": GraphQL(client, servers.running["ours"].graphql_url, token),
                 "peer": GraphQL(client, servers.running["peer"].graphql_url),
             }
+            started = time.monotonic()
             fx = await pick(raw)
-            echo(f"bench: {fx.alumni:,} alumni; {_plan_line(plan)}")
-            rows = [
-                await run_scenario(s, raw, apis, plan, echo)
-                for s in await scenarios(fx, apis["ours"], apis["peer"])
-            ]
+            echo(f"bench: {fx.alumni:,} alumni; inputs picked in {time.monotonic() - started:.0f} s")
+            echo(f"bench: {_plan_line(plan)}")
+            rows = [await run_scenario(s, raw, apis, plan, echo) for s in await scenarios(fx, apis["ours"])]
             probes = await _probe(raw, apis, servers, token, hostile, echo) if hostile else []
             versions = await _versions(raw)
     finally:

@@ -24,14 +24,18 @@ ALIASES = 1000
 
 
 def _nested(levels: int, first: int, server: str) -> str:
-    """`levels` alumni lists, each inside the classes (education) of the alumni of the level above."""
+    """`levels` alumni lists, each inside the classes (education) of the alumni of the level above.
+
+    The outer list is ordered by name on both servers (our default order), so it starts with
+    students who have classes rather than with whoever was imported first."""
     inner = "externalId"
     for level in range(levels):
         below = "education { " + inner + " }" if level else inner
         if server == "ours":
             inner = f"alumni(first: {first}) {{ nodes {{ {below} }} }}"
         else:
-            inner = f"alumni(limit: {first}) {{ {below} }}"
+            order = ", sort: [{name: ASC}]" if level == levels - 1 else ""
+            inner = f"alumni(limit: {first}{order}) {{ {below} }}"
     return "{ " + inner + " }"
 
 

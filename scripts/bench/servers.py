@@ -109,17 +109,23 @@ def start_peer(conn: ConnectionSettings, log_dir: Path) -> Server:
 def wait_ready(server: Server, path: str, timeout_s: float = 60.0) -> None:
     """Poll `path` until it answers 200; BenchError (with the log tail) if the server exits or stalls."""
     deadline = time.monotonic() + timeout_s
+    last = "no answer"
     while time.monotonic() < deadline:
         if not server.running():
             raise BenchError(f"the {server.name} server exited during start-up:\n{server.log_tail()}")
         try:
-            if httpx.get(server.base_url + path, timeout=2.0).status_code == 200:
+            res = httpx.get(server.base_url + path, timeout=2.0)
+            if res.status_code == 200:
                 return
-        except httpx.HTTPError:
-            pass
+            last = f"{res.status_code} {res.text[:200]}"
+        except httpx.HTTPError as exc:
+            last = type(exc).__name__
         time.sleep(0.2)
     server.stop()
-    raise BenchError(f"the {server.name} server was not ready within {timeout_s:.0f}s:\n{server.log_tail()}")
+    raise BenchError(
+        f"the {server.name} server was not ready within {timeout_s:.0f}s (GET {path}: {last}):\n"
+        + server.log_tail(8)
+    )
 
 
 def ensure_peer(quiet: bool = True) -> None:
