@@ -6,14 +6,13 @@ The size and seed of the imported bundle are recorded in a `_Meta {key: 'bench'}
 
 from __future__ import annotations
 
-import importlib
-import inspect
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, LiteralString
+from typing import LiteralString
 
+from graph.bundle.importer import import_bundle
+from graph.bundle.report import BundleError
 from graph.db import ConnectionSettings, Database, open_database
 from graph.migrations import migrate
 from scripts.bench.errors import BenchError
@@ -72,21 +71,16 @@ async def prepare(conn: ConnectionSettings, wanted: Wanted, echo: Callable[[str]
 
 
 async def load_bundle(db: Database, folder: Path, echo: Callable[[str], None]) -> None:
-    """Import a bundle with the project's importer (graph.bundle.import_bundle)."""
+    """Import a bundle with the project's importer; a rejected row or unreadable file is an error."""
+    echo(f"bench: importing {folder}")
     try:
-        module = importlib.import_module("graph.bundle")
-    except ImportError as exc:
-        raise BenchError(f"the bundle importer (graph.bundle) is not available: {exc}") from None
-    echo(f"bench: importing {folder} (graph.bundle.import_bundle)")
-    started = time.monotonic()
-    report: Any = module.import_bundle(db, folder)
-    if inspect.isawaitable(report):
-        report = await report
-    echo(f"bench: imported in {time.monotonic() - started:.0f} s: {_summary(report)}")
-
-
-def _summary(report: Any) -> str:
-    lines = getattr(report, "lines", None)
-    if callable(lines):
-        return "; ".join(str(x) for x in list(lines())[-2:])
-    return str(report)[:300]
+        report = await import_bundle(db, folder)
+    except BundleError as exc:
+        raise BenchError(f"the bundle in {folder} could not be imported: {exc}") from exc
+    if report.rejected or report.file_problems:
+        first = (report.sorted_problems() or report.file_problems)[0]
+        raise BenchError(f"{report.rejected} rows of {folder} were rejected, e.g. {first}")
+    echo(
+        f"bench: imported {report.rows_imported:,} rows in {report.elapsed_s:.0f} s"
+        f" ({report.rows_imported / max(report.elapsed_s, 0.001):,.0f} rows/s)"
+    )

@@ -1,0 +1,70 @@
+"""`alumni-graph bench` machinery end to end: a tiny generated bundle in the test Neo4j, both servers,
+two timed rounds per scenario, the hostile documents with short timeouts. Loopback only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from graph.db import ConnectionSettings, Database
+from scripts.bench.dataset import load_bundle
+from scripts.bench.measure import Plan
+from scripts.bench.report import safety_table, table
+from scripts.bench.runner import run_suite
+from scripts.bench.safety import Limits
+from scripts.seed import MIN_ALUMNI, generate
+
+PLAN = Plan(warmup=1, iterations=2, budget_s=5.0, min_iterations=2)
+QUICK = Limits(timeout_s=3.0, grace_s=1.0)
+RELATIONSHIP_QUESTIONS = (
+    "partnerCompanies",
+    "introductionPaths",
+    "reunionClasses",
+    "chapterRecommendations",
+    "fundReport",
+    "donorRetention",
+    "collegeScorecard",
+    "notableAlumniDue",
+    "network",
+    "search",
+)
+
+
+def _sides(scenario: dict[str, Any]) -> dict[str, Any]:
+    return {side: s for side, s in scenario["sides"].items() if s is not None}
+
+
+async def test_bench_asks_every_scenario_three_ways_answers_match_and_hostile_documents_are_reported(
+    db: Database, connection: ConnectionSettings, tmp_path: Path
+) -> None:
+    # given the smallest generated bundle, imported into the clean test database
+    summary = generate(tmp_path / "bundle", MIN_ALUMNI)
+    await load_bundle(db, summary.out_dir, lambda _: None)
+    lines: list[str] = []
+    # when
+    outcome = await run_suite(connection, PLAN, tmp_path / "logs", hostile=QUICK, echo=lines.append)
+    # then every scenario ran raw, ours and peer twice, and the three answers agree
+    doc = outcome.document
+    assert doc["all_answers_match"], "\n".join(lines)
+    assert doc["dataset"]["alumni"] == MIN_ALUMNI
+    names = [s["scenario"] for s in doc["scenarios"]]
+    assert names[:2] == ["alumni page 1 (nested)", "alumni page 4 (nested)"]
+    assert all(any(n.startswith(q) for n in names) for q in RELATIONSHIP_QUESTIONS), names
+    for scenario in doc["scenarios"]:
+        sides = _sides(scenario)
+        assert set(sides) == {"raw", "ours", "peer"}, scenario
+        assert all(s["n"] == 2 and s["error"] is None and s["p50_ms"] > 0 for s in sides.values())
+        assert len({s["digest"] for s in sides.values()}) == 1
+        assert scenario["ours_over_raw"] > 0 and scenario["ours_over_peer"] > 0
+    assert "MISMATCH" not in table(outcome.rows)
+    # and our API refused every hostile document before touching Neo4j and stayed responsive
+    ours = [o for o in outcome.safety if o.server == "ours"]
+    peer = [o for o in outcome.safety if o.server == "peer"]
+    assert len(ours) == len(peer) == 3
+    assert all(o.refused and not o.touched_database and o.responsive_after for o in ours), ours
+    assert all(o.error and o.error.startswith("QUERY_TOO_COMPLEX") for o in ours)
+    # and what the peer did is recorded, whatever it was
+    assert all(o.seconds > 0 and (o.timed_out or o.status is not None) for o in peer)
+    assert len(safety_table(outcome.safety).splitlines()) == 2 + len(outcome.safety) + sum(
+        len(o.notes) for o in outcome.safety
+    )
