@@ -24,7 +24,12 @@ class Options:
     safety: bool = True
 
 
-def run(options: Options, echo: Callable[[str], None] = print) -> int:
+def say(line: str) -> None:
+    """Progress on stdout, flushed (the run takes minutes; its log may be a file)."""
+    print(line, flush=True)
+
+
+def run(options: Options, echo: Callable[[str], None] = say) -> int:
     """0 when every answer matched, 2 when any scenario's answers differ."""
     out = project_root() / "out"
     conn = start_instance(options.wanted, echo)

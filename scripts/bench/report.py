@@ -129,6 +129,12 @@ def write_json(out_dir: Path, document: dict[str, Any]) -> Path:
     return path
 
 
+def _busy(o: Any) -> str:
+    if not o.still_running_after_s:
+        return "no"
+    return f"{o.still_running_after_s:.1f} s" + (f", {o.terminated} terminated" if o.terminated else "")
+
+
 def safety_table(outcomes: list[Any]) -> str:
     """One line per hostile document and server."""
     head = (
@@ -137,7 +143,7 @@ def safety_table(outcomes: list[Any]) -> str:
         "answer",
         "seconds",
         "touched Neo4j",
-        "Neo4j busy after",
+        "Neo4j busy after the answer",
         "responsive after",
     )
     lines = [head] + [
@@ -146,10 +152,10 @@ def safety_table(outcomes: list[Any]) -> str:
             o.server,
             "timed out"
             if o.timed_out
-            else ("refused: " if o.refused else "answered ") + (o.error or "")[:48],
+            else ("refused: " if o.refused else "answered ") + (o.error or "")[:64],
             f"{o.seconds:.2f}",
             "yes" if o.touched_database else "no",
-            f"{o.still_running_after_s:.1f} s, {o.terminated} terminated" if o.terminated else "no",
+            _busy(o),
             ("crashed" if o.crashed else "yes" if o.responsive_after else "NO")
             + (f" ({o.ping_ms:.0f} ms)" if o.ping_ms is not None else ""),
         )

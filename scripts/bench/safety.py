@@ -123,15 +123,19 @@ async def _watch(raw: Raw, out: Outcome, seen: set[str], stop: asyncio.Event) ->
 
 
 async def _settle(raw: Raw, out: Outcome, grace_s: float) -> None:
-    """Wait up to `grace_s` for the database to go idle, then terminate what is still running."""
+    """Watch the database for `grace_s` after the answer (a server may still be working, or
+    retrying, for a client that gave up); record the last sighting, then terminate what runs."""
     started = time.monotonic()
-    running = await _foreign_transactions(raw, out)
-    while running and time.monotonic() - started < grace_s:
-        await asyncio.sleep(0.25)
+    running: dict[str, str] = {}
+    while time.monotonic() - started < grace_s:
         running = await _foreign_transactions(raw, out)
+        if running:
+            out.still_running_after_s = round(time.monotonic() - started, 2)
+        await asyncio.sleep(POLL_S)
+    running = await _foreign_transactions(raw, out)
     if running:
         out.still_running_after_s = round(time.monotonic() - started, 2)
-        out.notes += [f"terminated: {query}" for query in running.values()]
+        out.notes += ["terminated: " + " ".join(query.split())[:120] for query in running.values()]
         await raw.ask_once(_TERMINATE, {"ids": sorted(running)})
         out.terminated = len(running)
 
