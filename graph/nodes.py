@@ -43,19 +43,26 @@ class ListSpec(Generic[T]):
 def _page_query(
     match: LiteralString, projection: LiteralString, prop: LiteralString, desc: bool
 ) -> LiteralString:
+    # `n.prop >= $afterKey` (or `IS NOT NULL` on the first page) lets the planner walk the
+    # property's index in order and stop at LIMIT, instead of sorting every match.
     cmp: LiteralString = " < " if desc else " > "
+    bound: LiteralString = " <= " if desc else " >= "
     direction: LiteralString = " DESC" if desc else ""
     return (
         match
-        + " AND ($afterId IS NULL OR n."
+        + " AND n."
         + prop
-        + cmp
+        + " IS NOT NULL"
+        + " AND ($afterId IS NULL OR (n."
+        + prop
+        + bound
         + "$afterKey"
-        + " OR (n."
+        + " AND (n."
         + prop
-        + " = $afterKey AND n.id"
         + cmp
-        + "$afterId))"
+        + "$afterKey OR n.id"
+        + cmp
+        + "$afterId)))"
         + " WITH n ORDER BY n."
         + prop
         + direction

@@ -92,17 +92,23 @@ def _segment(name: str, segment: retention.Segment, description: str) -> Any:
         after: Annotated[str | None, strawberry.argument(description="Cursor to start after.")] = None,
     ) -> Connection[Donor]:
         size, cursor = page_args(first, after)
-        db, scope = info.context.db, info.context.scope
-        args = (db, scope, self.year, segment, self.fund_id, self.college_id)
-        rows, more = await retention.segment_page(*args, size, cursor)
-        donors = [(await resolve(info, ref.label, ref.id), key) for ref, key in rows]
-        keyed = [(_Keyed(d, ref.id), key) for (d, key), (ref, _) in zip(donors, rows, strict=True)]
-        return connection(
-            keyed, more, cursor is not None, lambda k: k.node, lambda: retention.segment_count(*args)
-        )
+        everyone = await self.segments(info)
+        rows, more = retention.page_of(everyone[segment], size, cursor)
+        keyed = [(_Keyed(await resolve(info, ref.label, ref.id), ref.id), key) for ref, key in rows]
+        total = len(everyone[segment])
+
+        async def count() -> int:
+            return total
+
+        return connection(keyed, more, cursor is not None, lambda k: k.node, count)
 
     resolver.__name__ = name
     return strawberry.field(resolver=resolver, description=description)
+
+
+async def _one(keys: list[str], work: Any) -> dict[str, Any]:
+    value = await work
+    return {k: value for k in keys}
 
 
 class _Keyed:
@@ -120,6 +126,19 @@ class DonorRetention:
     year: int = strawberry.field(description="The year analysed.")
     fund_id: strawberry.Private[str | None]
     college_id: strawberry.Private[str | None]
+
+    async def segments(self, info: strawberry.Info[Context, None]) -> retention.Segments:
+        """All five segments, computed once per request (one statement)."""
+        key = f"retention:{self.year}:{self.fund_id}:{self.college_id}"
+        db, scope = info.context.db, info.context.scope
+        loader = info.context.loaders.get(
+            key,
+            lambda keys: _one(
+                keys, retention.all_segments(db, scope, self.year, self.fund_id, self.college_id)
+            ),
+        )
+        found: retention.Segments = await loader.load(key)
+        return found
 
     retained = _segment("retained", retention.Segment.RETAINED, "Gave in the year before and in the year.")
     lybunt = _segment("lybunt", retention.Segment.LYBUNT, "Gave last year but not this year (LYBUNT).")

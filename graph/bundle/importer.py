@@ -51,19 +51,26 @@ async def import_bundle(
             report.fail(problem)
         if not bundle.files and not bundle.problems:
             raise BundleError("no bundle files found (expected any of " + ", ".join(FILES) + ")")
+        merged = await lookup.merged_alumni(db)
         for file in bundle.files:
-            await _import_file(db, bundle, file, report, progress, batch_rows)
+            await _import_file(db, bundle, file, report, progress, batch_rows, merged)
     report.elapsed_s = time.perf_counter() - started
     return report
 
 
 async def _import_file(
-    db: Database, bundle: Bundle, file: str, report: ImportReport, progress: Progress | None, batch_rows: int
+    db: Database,
+    bundle: Bundle,
+    file: str,
+    report: ImportReport,
+    progress: Progress | None,
+    batch_rows: int,
+    merged: dict[str, str],
 ) -> None:
     report.file(file)
     try:
         with bundle.table(file) as table:
-            await FileRun(db, SPECS[file], table, report, batch_rows).run(progress)
+            await FileRun(db, SPECS[file], table, report, batch_rows, merged).run(progress)
     except FileProblem as exc:
         report.fail(exc)
 
@@ -82,6 +89,7 @@ class FileRun:
     table: Table
     report: ImportReport
     batch_rows: int
+    merged: dict[str, str] = field(default_factory=dict)  # merged-away student number → kept one
     deferred: list[Draft] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -140,8 +148,11 @@ class FileRun:
     def resolve(self, row: Draft, found: lookup.Found, pending: set[Any], *, final: bool) -> str:
         """'ready', 'wait' (its target row in this file is not written yet) or 'rejected'."""
         wait = False
+        self.refuse_merged(row)
         for ref in row.refs:
             info = found.get(ref.label, {})
+            if ref.label is Label.ALUMNUS and ref.key in self.merged:
+                continue  # refused above, with the record it was merged into
             if ref.column == self.spec.self_ref and ref.key in pending:
                 wait = True
             elif ref.key not in info:
@@ -235,6 +246,17 @@ class FileRun:
                 relationships_deleted=counts.relationships_deleted,
             )
         )
+
+    def refuse_merged(self, row: Draft) -> None:
+        """A student number merged away by mergeAlumni is not brought back, nor linked to."""
+        if self.spec.label is Label.ALUMNUS and self.own_key(row) in self.merged:
+            key = self.own_key(row)
+            row.problem(
+                self.spec.key[0], f"alumnus {key} was merged into {self.merged[key]}; update that record"
+            )
+        for ref in row.refs:
+            if ref.label is Label.ALUMNUS and ref.key in self.merged:
+                row.problem(ref.column, f"alumnus {ref.key} was merged into {self.merged[ref.key]}")
 
     def own_key(self, row: Draft) -> Any:
         """The natural key of a node row (None for relationship files)."""

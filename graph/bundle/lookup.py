@@ -21,6 +21,11 @@ _EXISTING: dict[Label, LiteralString] = {
     # A payment must point at a PLEDGE: the kind comes back with the key.
     Label.DONATION: "UNWIND $keys AS k MATCH (n:Donation {receiptNo: k}) RETURN k AS key, n.kind AS info",
 }
+# Student numbers merged away by mergeAlumni, and the record each lives on in.
+_MERGED: LiteralString = (
+    "MATCH (m:Alumnus) WHERE m.mergedFrom IS NOT NULL UNWIND m.mergedFrom AS old"
+    " RETURN old, m.externalId AS into"
+)
 _CYCLES: LiteralString = (
     "UNWIND $pairs AS p MATCH (:Chapter {code: p.parent})-[:PART_OF*1..]->(:Chapter {code: p.code})"
     " RETURN DISTINCT p.code AS code"
@@ -71,3 +76,9 @@ async def cycles(db: Database, pairs: list[dict[str, str]]) -> set[str]:
         return set()
     rows = await db.read_rows(_CYCLES, {"pairs": pairs})
     return {r["code"] for r in rows}
+
+
+async def merged_alumni(db: Database) -> dict[str, str]:
+    """{merged-away student number: the student number of the record it was merged into}."""
+    rows = await db.read_rows(_MERGED)
+    return {r["old"]: r["into"] for r in rows}

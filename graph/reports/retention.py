@@ -47,14 +47,19 @@ _SEGMENTED: LiteralString = (
     " WHEN thisYear AND earlier THEN 'RECAPTURED'"
     " WHEN lastYear THEN 'LYBUNT'"
     " WHEN earlier THEN 'SYBUNT' END AS segment"
-    " WHERE segment = $segment"
 )
+_SEGMENTED_ONE: LiteralString = _SEGMENTED + " WHERE segment = $segment"
 _PAGE: LiteralString = (
-    _SEGMENTED + " WITH donor, coalesce(donor.name, '') AS name"
+    _SEGMENTED_ONE + " WITH donor, coalesce(donor.name, '') AS name"
     " WHERE $afterId IS NULL OR name > $afterKey OR (name = $afterKey AND donor.id > $afterId)"
     " RETURN labels(donor)[0] AS label, donor.id AS id, name AS sortKey ORDER BY name, donor.id LIMIT $limit"
 )
-_COUNT: LiteralString = _SEGMENTED + " RETURN count(donor) AS total"
+_COUNT: LiteralString = _SEGMENTED_ONE + " RETURN count(donor) AS total"
+_ALL: LiteralString = _SEGMENTED + (
+    " WITH donor, segment WHERE segment IS NOT NULL"
+    " RETURN segment, labels(donor)[0] AS label, donor.id AS id, coalesce(donor.name, '') AS name"
+    " ORDER BY name, id"
+)
 
 
 def _params(
@@ -93,3 +98,27 @@ async def segment_count(
         return int(row["total"]) if row else 0
 
     return await db.read(work)
+
+
+Segments = dict[Segment, list[tuple[DonorRef, str]]]
+
+
+async def all_segments(
+    db: Database, scope: Scope, year: int, fund: str | None, college: str | None
+) -> Segments:
+    """Every donor of every segment in one statement, each list ordered by (name, id)."""
+    params = _params(scope, year, Segment.RETAINED, fund, college)
+    rows = await db.read_rows(_ALL, params)
+    out: Segments = {s: [] for s in Segment}
+    for r in rows:
+        out[Segment(r["segment"])].append((DonorRef(r["label"], r["id"]), r["name"]))
+    return out
+
+
+def page_of(
+    donors: list[tuple[DonorRef, str]], first: int, after: Cursor | None
+) -> tuple[list[tuple[DonorRef, Any]], bool]:
+    """A keyset page of an ordered segment list (same cursors as `segment_page`)."""
+    if after is not None:
+        donors = [(d, n) for d, n in donors if (n, d.id) > (str(after.key), after.id)]
+    return donors[:first], len(donors) > first
