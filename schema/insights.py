@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
@@ -103,7 +104,7 @@ class ReunionClass:
     @strawberry.field(description="The class liaisons.")
     async def liaisons(self, info: strawberry.Info[Context, None]) -> list[LazyAlumnus]:
         """Liaisons of the class."""
-        found = [await _alumnus(info, i) for i in self.liaison_ids]
+        found = await asyncio.gather(*(_alumnus(info, i) for i in self.liaison_ids))
         return [a for a in found if a is not None]
 
 

@@ -179,3 +179,15 @@ async def test_partner_companies_over_http(api: Api, db: Database) -> None:
     assert "errors" not in organizer
     assert alumnus["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert unknown["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+async def test_fund_report_reads_the_years_donations_in_one_batch(api: Api, db: Database) -> None:
+    # given a fund with four donations in 2025
+    await given_history(db)
+    api.reset_count()
+    # when
+    report = (await api.data(REPORT, {"fund": gid("Fund", "f"), "year": 2025}))["fundReport"]
+    # then the donations cost one statement, not one each
+    assert len(report["donations"]) == 4
+    donation_reads = [s for s in api.app_db.counter.statements if "UNWIND $ids" in s and ":Donation" in s]
+    assert len(donation_reads) == 1, api.app_db.counter.statements
