@@ -166,7 +166,8 @@ def neighbourhood(fx: Fixtures) -> Scenario:
             ),
         ),
         Document(
-            "query Q($id: ID!) { alumnusNeighbourhood(center: $id, limit: 200) { nodeIds edgeCount } }",
+            "query Q($id: ID!) { alumnusNeighbourhood(center: $id, limit: 200)"
+            " { nodeIds edges { source target type } } }",
             {"id": fx.alumnus},
             lambda d: len(d["alumnusNeighbourhood"]["nodeIds"]),
         ),
