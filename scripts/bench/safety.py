@@ -58,10 +58,13 @@ def hostile_documents() -> dict[str, dict[str, str]]:
 
 @dataclass(frozen=True)
 class Limits:
-    """How long to wait for a hostile answer, and for Neo4j to go idle before terminating."""
+    """How long to wait for a hostile answer, to watch Neo4j afterwards, and for it to be quiet."""
 
     timeout_s: float = 30.0
     grace_s: float = 5.0
+    quiet_s: float = 5.0
+    quiet_after_timeout_s: float = 20.0  # a server still retrying for a gone client pauses longer
+    settle_max_s: float = 90.0
 
 
 DEFAULT_LIMITS = Limits()
@@ -122,22 +125,36 @@ async def _watch(raw: Raw, out: Outcome, seen: set[str], stop: asyncio.Event) ->
             await asyncio.wait_for(stop.wait(), POLL_S)
 
 
-async def _settle(raw: Raw, out: Outcome, grace_s: float) -> None:
-    """Watch the database for `grace_s` after the answer (a server may still be working, or
-    retrying, for a client that gave up); record the last sighting, then terminate what runs."""
-    started = time.monotonic()
-    running: dict[str, str] = {}
-    while time.monotonic() - started < grace_s:
+async def _settle(raw: Raw, out: Outcome, limits: Limits) -> None:
+    """After the answer, watch the database: for `grace_s` only record what still runs (a server
+    may go on working, or retrying, for a client that gave up); after that terminate whatever
+    shows up until it has been quiet for `quiet_s` (at most `settle_max_s`)."""
+    quiet_s = limits.quiet_after_timeout_s if out.timed_out else limits.quiet_s
+    started = quiet_since = time.monotonic()
+    while True:
+        now = time.monotonic()
+        elapsed = now - started
         running = await _foreign_transactions(raw, out)
         if running:
-            out.still_running_after_s = round(time.monotonic() - started, 2)
+            out.still_running_after_s = round(elapsed, 2)
+            quiet_since = now
+            if elapsed >= limits.grace_s:
+                await _terminate(raw, out, running)
+        elif elapsed >= limits.grace_s and now - quiet_since >= quiet_s:
+            return
+        if elapsed >= limits.settle_max_s:
+            out.notes.append(f"Neo4j was still busy {elapsed:.0f} s after the answer; stopped watching")
+            return
         await asyncio.sleep(POLL_S)
-    running = await _foreign_transactions(raw, out)
-    if running:
-        out.still_running_after_s = round(time.monotonic() - started, 2)
-        out.notes += ["terminated: " + " ".join(query.split())[:120] for query in running.values()]
+
+
+async def _terminate(raw: Raw, out: Outcome, running: dict[str, str]) -> None:
+    out.notes += ["terminated: " + " ".join(query.split())[:120] for query in running.values()]
+    out.terminated += len(running)
+    try:
         await raw.ask_once(_TERMINATE, {"ids": sorted(running)})
-        out.terminated = len(running)
+    except AnswerError as exc:  # it may have finished in between
+        out.notes.append(f"could not terminate: {str(exc)[:120]}")
 
 
 async def _send(api: GraphQL, document: str, out: Outcome, timeout_s: float) -> None:
@@ -183,7 +200,7 @@ class Prober:
         await watcher
         out.transactions_seen = len(seen)
         out.touched_database = bool(seen) or (out.status == 200 and not out.refused and not out.timed_out)
-        await _settle(self.raw, out, self.limits.grace_s)
+        await _settle(self.raw, out, self.limits)
         await _ping(self.apis[server], server, out)
         out.crashed = not self.alive(server)
         return out
