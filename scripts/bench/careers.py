@@ -84,6 +84,24 @@ def _companies(rows: list[tuple[str, list[list[Any]]]]) -> list[list[Any]]:
     return [[code, sorted(alumni, key=str)] for code, alumni in rows]
 
 
+def _companies_ours(data: Data) -> list[list[Any]]:
+    rows = data["companies"]["nodes"]
+    return _companies(
+        [(c["creditCode"], [[e["alumnus"]["externalId"], e["role"]] for e in c["alumni"]]) for c in rows]
+    )
+
+
+def _companies_peer(data: Data) -> list[list[Any]]:
+    rows = [
+        (
+            c["creditCode"],
+            [[e["node"]["externalId"], e["properties"]["role"]] for e in c["alumniConnection"]["edges"]],
+        )
+        for c in data["companies"]
+    ]
+    return _companies(rows)
+
+
 def companies_in_industry(fx: Fixtures) -> Scenario:
     """The first 50 companies (by name) of an industry division and its subtree, with current alumni."""
     code, node_id = fx.division
@@ -96,33 +114,9 @@ def companies_in_industry(fx: Fixtures) -> Scenario:
         ),
         when_ours(
             "companies",
-            Document(
-                OURS_COMPANIES,
-                {"industry": global_id("Industry", node_id)},
-                lambda d: _companies(
-                    [
-                        (c["creditCode"], [[e["alumnus"]["externalId"], e["role"]] for e in c["alumni"]])
-                        for c in d["companies"]["nodes"]
-                    ]
-                ),
-            ),
+            Document(OURS_COMPANIES, {"industry": global_id("Industry", node_id)}, _companies_ours),
         ),
-        Document(
-            PEER_COMPANIES,
-            {"prefix": code},
-            lambda d: _companies(
-                [
-                    (
-                        c["creditCode"],
-                        [
-                            [e["node"]["externalId"], e["properties"]["role"]]
-                            for e in c["alumniConnection"]["edges"]
-                        ],
-                    )
-                    for c in d["companies"]
-                ]
-            ),
-        ),
+        Document(PEER_COMPANIES, {"prefix": code}, _companies_peer),
         notes=(
             "peer: the library has no filter over a PART_OF subtree; a division's codes share its two digits,"
             " so the peer filters by code prefix",

@@ -89,24 +89,40 @@ async def run_suite(
     try:
         for name in ("ours", "peer"):
             await asyncio.to_thread(servers.start, name)
-        auth = (conn.user, conn.password)
-        driver = AsyncGraphDatabase.driver(conn.uri, auth=auth, notifications_min_severity="OFF")
+        driver = AsyncGraphDatabase.driver(
+            conn.uri, auth=(conn.user, conn.password), notifications_min_severity="OFF"
+        )
         async with driver, httpx.AsyncClient() as client:
-            raw = Raw(driver, conn.database)
             token = admin_token(conn, secret)
             apis = {
                 "ours": GraphQL(client, servers.running["ours"].graphql_url, token),
                 "peer": GraphQL(client, servers.running["peer"].graphql_url),
             }
-            started = time.monotonic()
-            fx = await pick(raw)
-            echo(f"bench: {fx.alumni:,} alumni; inputs picked in {time.monotonic() - started:.0f} s")
-            echo(f"bench: {_plan_line(plan)}")
-            rows = [await run_scenario(s, raw, apis, plan, echo) for s in await scenarios(fx, apis["ours"])]
-            probes = await _probe(raw, apis, servers, token, hostile, echo) if hostile else []
-            versions = await _versions(raw)
+            rig = Rig(Raw(driver, conn.database), apis, servers, token)
+            return await _measure(rig, plan, hostile, echo)
     finally:
         servers.stop_all()
+
+
+@dataclass(frozen=True)
+class Rig:
+    """What the measurements talk to: the driver, both servers' clients, the servers, our token."""
+
+    raw: Raw
+    apis: dict[str, GraphQL]
+    servers: Servers
+    token: str
+
+
+async def _measure(rig: Rig, plan: Plan, hostile: safety.Limits | None, echo: Echo) -> Outcome:
+    raw, apis = rig.raw, rig.apis
+    started = time.monotonic()
+    fx = await pick(raw)
+    echo(f"bench: {fx.alumni:,} alumni; inputs picked in {time.monotonic() - started:.0f} s")
+    echo(f"bench: {_plan_line(plan)}")
+    rows = [await run_scenario(s, raw, apis, plan, echo) for s in await scenarios(fx, apis["ours"])]
+    probes = await _probe(rig, hostile, echo) if hostile else []
+    versions = await _versions(raw)
     return Outcome(fx, rows, probes, _document(fx, plan, rows, probes, versions))
 
 
@@ -141,11 +157,9 @@ def _asker(api: GraphQL, doc: Document) -> Ask:
     return ask
 
 
-async def _probe(
-    raw: Raw, apis: dict[str, GraphQL], servers: Servers, token: str, limits: safety.Limits, echo: Echo
-) -> list[safety.Outcome]:
+async def _probe(rig: Rig, limits: safety.Limits, echo: Echo) -> list[safety.Outcome]:
     echo("bench: safety — hostile documents, one at a time")
-    client = apis["ours"].client
+    client, servers, token = rig.apis["ours"].client, rig.servers, rig.token
 
     async def restart(name: str) -> GraphQL:
         server = await asyncio.to_thread(servers.start, name)
@@ -154,7 +168,7 @@ async def _probe(
     def alive(name: str) -> bool:
         return servers.running[name].running()
 
-    return await safety.Prober(raw, dict(apis), alive, restart, limits).run()
+    return await safety.Prober(rig.raw, dict(rig.apis), alive, restart, limits).run()
 
 
 async def _versions(raw: Raw) -> dict[str, Any]:
