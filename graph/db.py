@@ -20,6 +20,7 @@ from graph.errors import (
     QueryTimeout,
     Unavailable,
 )
+from graph.scope import specialised
 
 __all__ = [
     "ConnectionSettings",
@@ -30,6 +31,7 @@ __all__ = [
     "Tx",
     "WriteCounts",
     "open_database",
+    "returned_columns",
 ]
 
 log = logging.getLogger("alumni_graph.graph")
@@ -80,6 +82,42 @@ class WriteCounts:
     properties_set: int = 0
 
 
+def returned_columns(clause: LiteralString) -> tuple[LiteralString, ...]:
+    """The column names of a projection such as `RETURN n.id AS id, owner, count(*) AS total`.
+
+    For the fixed projection texts of this package: items are split at top-level commas; an item
+    is named by its last top-level `AS`, or is a plain variable. Anything else is a ValueError.
+    """
+    text = clause.strip()
+    for keyword in ("RETURN ", "DISTINCT "):
+        if text.upper().startswith(keyword):
+            text = text[len(keyword) :].lstrip()
+    items: list[str] = []
+    depth, start, quote = 0, 0, ""
+    for i, ch in enumerate(text):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            items.append(text[start:i])
+            start = i + 1
+    items.append(text[start:])
+    return tuple(_column_name(item.strip()) for item in items)
+
+
+def _column_name(item: str) -> LiteralString:
+    words = item.split()
+    name = words[-1] if len(words) >= 3 and words[-2].upper() == "AS" else item
+    if not name.isidentifier():
+        raise ValueError(f"cannot name the column of {item!r}")
+    return name  # taken from a LiteralString
+
+
 class Tx:
     """A transaction handle that only runs parameterised statements and counts them."""
 
@@ -90,15 +128,33 @@ class Tx:
     async def rows(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run one statement and return its rows as plain dicts."""
         self._counter.record(query)
-        result = await self._tx.run(query, dict(params or {}))
+        result = await self._tx.run(specialised(query, params), dict(params or {}))
         return [record.data() for record in await result.fetch(1_000_000)]
+
+    async def table(
+        self,
+        query: LiteralString,
+        columns: tuple[LiteralString, ...],
+        params: Mapping[str, Any] | None = None,
+    ) -> list[Row]:
+        """Like `rows`, for statements that may return many rows: the rows travel back as one record.
+
+        The async driver spends ~40 µs on every record it receives (a socket read with a timeout per
+        message); 2,000 rows cost ~100 ms that way and ~5 ms as one list. `query` is wrapped in
+        `CALL () { … } RETURN collect([columns])`, so its order and its columns are kept.
+        """
+        wrapped = "CALL () { " + query + " } RETURN collect([" + ", ".join(columns) + "]) AS rows"
+        self._counter.record(query)
+        result = await self._tx.run(specialised(wrapped, params), dict(params or {}))
+        record = await result.single(strict=True)
+        return [dict(zip(columns, values, strict=True)) for values in record["rows"]]
 
     async def rows_counted(
         self, query: LiteralString, params: Mapping[str, Any] | None = None
     ) -> tuple[list[Row], WriteCounts]:
         """Run one statement; return its rows and the server's write counters."""
         self._counter.record(query)
-        result = await self._tx.run(query, dict(params or {}))
+        result = await self._tx.run(specialised(query, params), dict(params or {}))
         rows = [record.data() for record in await result.fetch(1_000_000)]
         c = (await result.consume()).counters
         return rows, WriteCounts(
@@ -139,6 +195,19 @@ class Database:
 
         async def work(tx: Tx) -> list[Row]:
             return await tx.rows(query, params)
+
+        return await self.read(work)
+
+    async def read_table(
+        self,
+        query: LiteralString,
+        columns: tuple[LiteralString, ...],
+        params: Mapping[str, Any] | None = None,
+    ) -> list[Row]:
+        """Shortcut: one read statement with many rows (see `Tx.table`)."""
+
+        async def work(tx: Tx) -> list[Row]:
+            return await tx.table(query, columns, params)
 
         return await self.read(work)
 

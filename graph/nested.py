@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, LiteralString, TypeVar
 
-from graph.db import Database, Row
+from graph.db import Database, Row, returned_columns
 from graph.paging import Cursor
 
 T = TypeVar("T")
@@ -76,7 +76,7 @@ async def fetch_pages(
         "afterId": after.id if after else None,
         "limit": first + 1,
     }
-    rows = await db.read_rows(spec.page_query, full)
+    rows = await db.read_table(spec.page_query, (*returned_columns(spec.projection), "sortKey"), full)
     grouped: dict[str, list[tuple[T, Any]]] = {i: [] for i in owner_ids}
     for r in rows:
         grouped.setdefault(r["owner"], []).append((spec.record(r), r["sortKey"]))

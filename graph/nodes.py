@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, LiteralString, TypeVar
 
-from graph.db import Database, Row
+from graph.db import Database, Row, returned_columns
 from graph.paging import Cursor
 
 T = TypeVar("T")
@@ -33,6 +33,11 @@ class ListSpec(Generic[T]):
         if key not in self._pages:
             self._pages[key] = _page_query(self.match, self.projection, self.sorts[sort], desc)
         return self._pages[key]
+
+    @property
+    def columns(self) -> tuple[LiteralString, ...]:
+        """The names of the projection's columns."""
+        return returned_columns(self.projection)
 
     @property
     def count_query(self) -> LiteralString:
@@ -96,7 +101,7 @@ async def fetch_page(
         "afterId": after.id if after else None,
         "limit": first + 1,
     }
-    rows = await db.read_rows(spec.page_query(sort, desc), full)
+    rows = await db.read_table(spec.page_query(sort, desc), (*spec.columns, "sortKey"), full)
     return [(spec.record(r), r["sortKey"]) for r in rows[:first]], len(rows) > first
 
 
@@ -110,7 +115,7 @@ async def fetch_by_ids(
     db: Database, spec: ListSpec[T], ids: list[str], params: dict[str, Any] | None = None
 ) -> dict[str, T]:
     """Records by id, one statement for the batch; missing or invisible ids are absent."""
-    rows = await db.read_rows(spec.by_ids, (params or {}) | {"ids": ids})
+    rows = await db.read_table(spec.by_ids, spec.columns, (params or {}) | {"ids": ids})
     return {r["id"]: spec.record(r) for r in rows}
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, LiteralString, TypeVar
 
-from graph.db import Database, Row
+from graph.db import Database, Row, returned_columns
 from graph.nodes import ListSpec, fetch_page
 from graph.paging import BadCursor, Cursor
 
@@ -129,7 +129,8 @@ async def fetch_related_pages(
         "limit": first + 1,
     }
     grouped: dict[str, list[Row]] = {i: [] for i in ids}
-    for row in await db.read_rows(spec.page_query, full):
+    columns = ("owner", *returned_columns(spec.columns), "sortKey", "sortId")
+    for row in await db.read_table(spec.page_query, columns, full):
         grouped[row["owner"]].append(row)
     return {k: (rows[:first], len(rows) > first) for k, rows in grouped.items()}
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 from typing import Annotated, Any
 
@@ -11,7 +10,7 @@ import strawberry
 from graph.reports import funds as fund_reports
 from graph.reports import retention
 from schema.context import Context
-from schema.donations import Donation, donation_by_id
+from schema.donations import Donation
 from schema.errors import bad_input
 from schema.funds import Fund, fund_by_id
 from schema.giving import Donor
@@ -71,7 +70,6 @@ class FundReport:
         description="Every donor who ever gave to the fund, latest gift first."
     )
     fund_id: strawberry.Private[str]
-    donation_ids: strawberry.Private[tuple[str, ...]]
 
     @strawberry.field(description="The fund.")
     async def fund(self, info: strawberry.Info[Context, None]) -> Fund | None:
@@ -81,9 +79,10 @@ class FundReport:
     @strawberry.field(description="The year's donations, by date.")
     async def donations(self, info: strawberry.Info[Context, None]) -> list[Donation]:
         """Donations dated in the year."""
-        # gathered, not awaited one by one: the loader then reads them all in one statement
-        found = await asyncio.gather(*(donation_by_id(info, i) for i in self.donation_ids))
-        return [d for d in found if d is not None]
+        records = await fund_reports.year_donations(
+            info.context.db, info.context.scope, self.fund_id, self.year
+        )
+        return [Donation.from_record(r) for r in records]
 
 
 def _segment(name: str, segment: retention.Segment, description: str) -> Any:
@@ -181,7 +180,6 @@ class GivingReportsQuery:
             donor_count=r.donor_count,
             new_donor_count=r.new_donor_count,
             fund_id=r.fund_id,
-            donation_ids=r.donation_ids,
             stewardship=[
                 Stewardship(
                     last_gift_on=s.last_gift_on,

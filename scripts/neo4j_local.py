@@ -226,6 +226,7 @@ class Instance:
             f"server.memory.pagecache.size={sizing.pagecache}",
             "db.tx_log.rotation.retention_policy=2 files",
             "db.transaction.timeout=60s",
+            "server.bolt.connection_keep_alive_for_requests=OFF",
             f"server.directories.data={h / 'data'}",
             f"server.directories.logs={h / 'logs'}",
             f"server.directories.run={h / 'run'}",

@@ -39,23 +39,24 @@ _CHECK: LiteralString = (
 )
 
 # Companies in the industry subtree (and region subtree), with at least one current alumnus
-# visible to the caller; the counts are over those alumni.
+# visible to the caller; the counts are over those alumni. Ranked on the counts alone, so only
+# the `first` companies kept have their employments listed (founders, executives, then by name).
+_CURRENT: LiteralString = "MATCH (n:Alumnus)-[w:WORKS_AT]->(c) WHERE w.endYear IS NULL AND " + ALUMNUS_VISIBLE
 _MATCHES: LiteralString = (
     "MATCH (ind:Industry {code: $industry})"
     " MATCH (c:Company)-[:IN_INDUSTRY]->(:Industry)-[:PART_OF*0..]->(ind)"
     " WHERE ($region IS NULL OR EXISTS {"
     " (c)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {code: $region}) })"
     " AND ($needKind IS NULL OR EXISTS { (c)-[:NEEDS]->(:Need {kind: $needKind}) })"
-    " MATCH (n:Alumnus)-[w:WORKS_AT]->(c) WHERE w.endYear IS NULL AND "
-    + ALUMNUS_VISIBLE
-    + " WITH c, n, w ORDER BY w.role, n.name"
-    " WITH c, count(DISTINCT n) AS alumniCount,"
+    " " + _CURRENT + " WITH c, count(DISTINCT n) AS alumniCount,"
     " count(DISTINCT CASE WHEN w.role = 'FOUNDER' THEN n END) AS founderCount,"
-    " count(DISTINCT CASE WHEN w.role = 'EXECUTIVE' THEN n END) AS executiveCount,"
-    " collect({alumnusId: n.id, title: w.title, role: w.role, startYear: w.startYear}) AS employments"
+    " count(DISTINCT CASE WHEN w.role = 'EXECUTIVE' THEN n END) AS executiveCount"
+    " ORDER BY founderCount DESC, executiveCount DESC, alumniCount DESC, c.name, c.id LIMIT $first"
+    " CALL (c) { " + _CURRENT + " WITH n, w ORDER BY w.role, n.name, n.id"
+    " RETURN collect({alumnusId: n.id, title: w.title, role: w.role, startYear: w.startYear})"
+    " AS employments }"
     " RETURN c.id AS companyId, founderCount, executiveCount, alumniCount, employments"
     " ORDER BY founderCount DESC, executiveCount DESC, alumniCount DESC, c.name, c.id"
-    " LIMIT $first"
 )
 
 

@@ -44,6 +44,7 @@ _NODE: LiteralString = (
     " RETURN DISTINCT elementId(n) AS key, labels(n)[0] AS label, n.id AS id,"
     " coalesce(n.name, n.title, n.receiptNo, n.kind) AS name"
 )
+_NODE_COLUMNS: tuple[LiteralString, ...] = ("key", "label", "id", "name")
 _CENTER: dict[Label, LiteralString] = {
     label: "MATCH (n:" + label.value + " {id: $id}) WHERE " + _SHOWN + _NODE for label in Label
 }
@@ -75,10 +76,12 @@ async def network(
             if room <= 0 or not frontier:
                 break
             seen = [n.key for n in nodes]
-            rows = await tx.rows(_EXPAND, base | {"frontier": frontier, "seen": seen, "room": room})
+            rows = await tx.table(
+                _EXPAND, _NODE_COLUMNS, base | {"frontier": frontier, "seen": seen, "room": room}
+            )
             nodes += [_node(r) for r in rows]
             frontier = [r["key"] for r in rows]
-        edges = await tx.rows(_EDGES, {"keys": [n.key for n in nodes]})
+        edges = await tx.table(_EDGES, ("source", "target", "type"), {"keys": [n.key for n in nodes]})
         return nodes, [NetEdge(e["source"], e["target"], e["type"]) for e in edges]
 
     return await db.read(work)

@@ -72,7 +72,11 @@ _EXPAND: LiteralString = (
     + " RETURN froms, n.id AS toId,"
     " CASE rel WHEN 'STUDIED_IN' THEN 'CLASSMATE' WHEN 'WORKS_AT' THEN 'COLLEAGUE' ELSE 'CHAPTER' END AS tie,"
     " h.id AS viaId, labels(h)[0] AS viaLabel"
-    " } RETURN froms, toId, tie, viaId, viaLabel LIMIT $cap"
+    " } WITH froms, toId, tie, viaId, viaLabel LIMIT $cap"
+    " WITH collect([froms, toId, tie, viaId, viaLabel]) AS reached"
+    # Where the level meets the other side, only the meeting rows matter: the search ends there.
+    " WITH reached, [r IN reached WHERE r[1] IN $other] AS meeting"
+    " RETURN CASE WHEN size(meeting) > 0 THEN meeting ELSE reached END AS rows"
 )
 _ENDS: LiteralString = (
     "UNWIND $ids AS wanted MATCH (n:Alumnus {id: wanted}) WHERE " + ALUMNUS_VISIBLE + " RETURN n.id AS id"
@@ -101,7 +105,7 @@ async def _search(
     hops = 0
     while hops < max_hops and fwd.frontier and bwd.frontier:
         side, other = (fwd, bwd) if len(fwd.frontier) <= len(bwd.frontier) else (bwd, fwd)
-        await _expand(tx, scope, side, first)
+        await _expand(tx, scope, side, other, first)
         hops += 1
         meets = [m for m in side.frontier if m in other.dist]
         if meets:
@@ -109,30 +113,31 @@ async def _search(
     return []
 
 
-async def _expand(tx: Tx, scope: Scope, side: _Side, first: int) -> None:
+async def _expand(tx: Tx, scope: Scope, side: _Side, other: _Side, first: int) -> None:
     params: dict[str, Any] = {
         "frontier": side.frontier,
         "hubs": sorted(side.hubs),
         "seen": list(side.dist),
+        "other": list(other.dist),
         "fan": max(first, 3),
         "cap": ROW_CAP,
         "scope": scope.params(),
     }
-    rows = await tx.rows(_EXPAND, params)
+    found = await tx.row(_EXPAND, params)
+    rows = found["rows"] if found else []
     level = side.dist[side.frontier[0]] + 1
     reached: list[str] = []
-    for r in rows:
-        if r["viaId"]:
-            side.hubs.add(r["viaId"])
-        to = r["toId"]
+    for froms, to, tie, via_id, via_label in rows:
+        if via_id:
+            side.hubs.add(via_id)
         if to not in side.dist:
             side.dist[to] = level
             reached.append(to)
         if side.dist[to] == level:
             options = side.parents.setdefault(to, [])
-            for parent in r["froms"]:
+            for parent in froms:
                 if len(options) < max(first, 3) * 2:
-                    options.append((parent, r["tie"], r["viaId"], r["viaLabel"]))
+                    options.append((parent, tie, via_id, via_label))
     side.frontier = reached
 
 

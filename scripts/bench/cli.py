@@ -42,6 +42,13 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         default=Plan.budget_s,
         help=f"seconds per side and scenario (default: {Plan.budget_s:.0f})",
     )
+    b.add_argument(
+        "--only",
+        nargs="+",
+        default=(),
+        metavar="WORD",
+        help="run only the scenarios whose name contains one of these words (e.g. --only fundReport network)",
+    )
     b.add_argument("--no-safety", dest="safety", action="store_false", help="skip the hostile documents")
     b.set_defaults(func=cmd_bench)
     return b
@@ -57,7 +64,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.iterations < 1 or args.warmup < 0:
         print("alumni-graph: error: --iterations must be at least 1 and --warmup at least 0", file=sys.stderr)
         return 1
-    plan = Plan(warmup=args.warmup, iterations=args.iterations, budget_s=args.budget)
+    plan = Plan(warmup=args.warmup, iterations=args.iterations, budget_s=args.budget, only=tuple(args.only))
     try:
         return run(
             Options(Wanted(args.alumni, args.seed, args.reuse), plan, keep=args.keep, safety=args.safety)

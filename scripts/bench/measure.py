@@ -21,6 +21,12 @@ class Plan:
     iterations: int = 25
     budget_s: float = 15.0
     min_iterations: int = 5
+    only: tuple[str, ...] = ()
+    "Words of scenario names to run (case-insensitive substrings); empty: every scenario."
+
+    def wants(self, name: str) -> bool:
+        """Whether the scenario called `name` is part of this run."""
+        return not self.only or any(w.lower() in name.lower() for w in self.only)
 
 
 @dataclass

@@ -21,6 +21,7 @@ from graph.db import ConnectionSettings
 from schema.permissions import Role
 from scripts.bench import safety
 from scripts.bench.catalogue import scenarios
+from scripts.bench.errors import BenchError
 from scripts.bench.fixtures import Fixtures, pick
 from scripts.bench.measure import Ask, Normalise, Plan, measure
 from scripts.bench.report import SIDES, Row, environment
@@ -120,7 +121,10 @@ async def _measure(rig: Rig, plan: Plan, hostile: safety.Limits | None, echo: Ec
     fx = await pick(raw)
     echo(f"bench: {fx.alumni:,} alumni; inputs picked in {time.monotonic() - started:.0f} s")
     echo(f"bench: {_plan_line(plan)}")
-    rows = [await run_scenario(s, raw, apis, plan, echo) for s in await scenarios(fx, apis["ours"])]
+    chosen = [s for s in await scenarios(fx, apis["ours"]) if plan.wants(s.name)]
+    if not chosen:
+        raise BenchError(f"no scenario matches --only {' '.join(plan.only)}")
+    rows = [await run_scenario(s, raw, apis, plan, echo) for s in chosen]
     probes = await _probe(rig, hostile, echo) if hostile else []
     versions = await _versions(raw)
     return Outcome(fx, rows, probes, _document(fx, plan, rows, probes, versions))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.db import ConnectionSettings, Database, open_database
+from graph.db import ConnectionSettings, Database, open_database, returned_columns
 from graph.errors import ConstraintViolation, QueryTimeout
 
 
@@ -35,3 +35,41 @@ async def test_statements_are_counted(db: Database) -> None:
     await db.read_rows("RETURN 2 AS x")
     # then
     assert db.counter.count == 2
+
+
+async def test_a_table_comes_back_as_the_same_rows_in_the_same_order(db: Database) -> None:
+    # given 3,000 rows in a deliberate order, with nulls, lists and maps among the values
+    query = (
+        "UNWIND range(1, 3000) AS i WITH i ORDER BY i % 7, i DESC"
+        " RETURN i AS id, CASE WHEN i % 2 = 0 THEN null ELSE toString(i) END AS label,"
+        " [i, i + 1] AS pair, {k: i} AS item"
+    )
+    # when
+    rows = await db.read_rows(query)
+    table = await db.read_table(query, returned_columns(query[query.index(" RETURN") :]))
+    # then
+    assert table == rows
+    assert [r["id"] for r in table[:3]] == [2996, 2989, 2982]
+
+
+def test_returned_columns_name_every_projection_item() -> None:
+    # given / when / then
+    clause = " RETURN DISTINCT n.id AS id, coalesce(n.kinds, []) AS kinds, owner, 'a, b' AS text"
+    assert returned_columns(clause) == ("id", "kinds", "owner", "text")
+    assert returned_columns(" RETURN {a: 1, b: [2, 3]} AS m, count(*) AS total") == ("m", "total")
+    with pytest.raises(ValueError, match="cannot name"):
+        returned_columns(" RETURN n.id")
+
+
+async def test_the_office_runs_statements_without_the_scope_predicates(db: Database) -> None:
+    # given a statement carrying every alumnus predicate
+    from graph.alumni import SPEC
+    from graph.scope import ALUMNUS_IN_SCOPE, FULL, Scope, for_everyone, specialised
+
+    reduced = for_everyone(SPEC.by_ids)
+    # then: nothing of the predicates is left for the office, everything for anyone else
+    assert "$scope.college" not in reduced and ALUMNUS_IN_SCOPE not in reduced
+    assert specialised(SPEC.by_ids, {"scope": FULL.params()}) == reduced
+    assert specialised(SPEC.by_ids, {"scope": Scope(college_code="CS").params()}) == SPEC.by_ids
+    # and the reduced statement runs
+    assert await db.read_rows(reduced, {"ids": ["none"], "scope": FULL.params()}) == []

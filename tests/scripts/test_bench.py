@@ -68,3 +68,12 @@ async def test_bench_asks_every_scenario_three_ways_answers_match_and_hostile_do
     assert len(safety_table(outcome.safety).splitlines()) == 2 + len(outcome.safety) + sum(
         len(o.notes) for o in outcome.safety
     )
+
+
+def test_only_picks_scenarios_by_words_of_their_names() -> None:
+    # given
+    some = Plan(only=("fundreport", "Network"))
+    # when / then: case-insensitive substrings; no words means every scenario
+    assert some.wants("fundReport (2025)") and some.wants("network (depth 2, limit 200)")
+    assert not some.wants("reunionClasses")
+    assert Plan().wants("reunionClasses")
