@@ -64,8 +64,10 @@ async def reunion_classes(
     db: Database, scope: Scope, year: int, anniversaries: list[int]
 ) -> list[ReunionRow]:
     """Classes whose graduation year is `year - n` for each anniversary n."""
-    rows = await db.read_rows(
-        _REUNIONS, {"year": year, "anniversaries": sorted(set(anniversaries)), "scope": scope.params()}
+    rows = await db.read_table(
+        _REUNIONS,
+        ("classId", "anniversary", "alumniCount", "contactableCount", "liaisonIds"),
+        {"year": year, "anniversaries": sorted(set(anniversaries)), "scope": scope.params()},
     )
     return [
         ReunionRow(

@@ -108,7 +108,7 @@ async def all_segments(
 ) -> Segments:
     """Every donor of every segment in one statement, each list ordered by (name, id)."""
     params = _params(scope, year, Segment.RETAINED, fund, college)
-    rows = await db.read_rows(_ALL, params)
+    rows = await db.read_table(_ALL, ("segment", "label", "id", "name"), params)
     out: Segments = {s: [] for s in Segment}
     for r in rows:
         out[Segment(r["segment"])].append((DonorRef(r["label"], r["id"]), r["name"]))
