@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterator
 
 from graphql import GraphQLError
-from strawberry.extensions import SchemaExtension
+from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 
 from graph.errors import GraphError
 from schema.errors import ApiError, ErrorCode
@@ -62,3 +62,43 @@ class ErrorPolicy(SchemaExtension):
         result = self.execution_context.result
         if result is not None and result.errors:
             result.errors = [present(e) for e in result.errors]
+
+
+# Clients send the same few documents again and again; parsing and validating one (our cost and
+# depth rules walk it too) is a good part of a small request. Both steps are cached per document
+# text (validation also per set of rules, which differ by role), in LRU caches of CACHED_DOCUMENTS
+# entries; documents above CACHEABLE_CHARS are parsed and validated afresh, so the caches stay
+# small whatever is sent.
+CACHED_DOCUMENTS = 256
+CACHEABLE_CHARS = 20_000
+
+
+class DocumentCache(SchemaExtension):
+    """Parse and validate each small document once (bounded LRU caches shared by all requests)."""
+
+    def __init__(self) -> None:
+        self.parsed = ParserCache(maxsize=CACHED_DOCUMENTS)
+        self.validated = ValidationCache(maxsize=CACHED_DOCUMENTS)
+
+    def _cacheable(self) -> bool:
+        return len(self.execution_context.query or "") <= CACHEABLE_CHARS
+
+    def on_parse(self) -> Iterator[None]:
+        """Parse from the cache when the document is small (errors are left to the normal parse)."""
+        context = self.execution_context
+        if self._cacheable():
+            try:
+                context.graphql_document = self.parsed.cached_parse_document(
+                    context.query, **context.parse_options
+                )
+            except GraphQLError:
+                context.graphql_document = None  # parsed again below, and reported as usual
+        yield
+
+    def on_validate(self) -> Iterator[None]:
+        """Validate from the cache when the document is small."""
+        if not self._cacheable():
+            yield
+            return
+        self.validated.execution_context = self.execution_context
+        yield from self.validated.on_validate()

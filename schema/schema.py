@@ -34,7 +34,7 @@ from schema.errors import not_found
 from schema.event_list import EventsQuery
 from schema.event_mutations import EventMutations
 from schema.events import Event, event_by_id
-from schema.extensions import ErrorPolicy
+from schema.extensions import DocumentCache, ErrorPolicy
 from schema.fund_mutations import FundMutations
 from schema.funds import Fund, FundsQuery, fund_by_id
 from schema.geography import Region, RegionQuery, region_by_id
@@ -174,6 +174,7 @@ def build_schema(limits: Limits | None = None, *, development: bool = False) -> 
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
             lambda: Guard(limits, allow_introspection=development),
+            DocumentCache,
             ErrorPolicy,
         ],
         config=StrawberryConfig(

@@ -133,3 +133,24 @@ async def test_a_fragment_bomb_is_refused_quickly(api: Api) -> None:
     query = "{ regions(first: 1) { edges { node { ...F0 } } } } " + " ".join(frags)
     # when / then
     assert "max_cost" in await refused(api, query)
+
+
+async def test_cached_documents_are_checked_again_for_every_caller(api: Api) -> None:
+    # given the same introspection document, admitted for ADMIN first (and so cached)
+    query = "{ __schema { mutationType { name } } }"
+    allowed = await api.post(query, role=Role.ADMIN)
+    # when a fundraiser and then ADMIN again send the very same text
+    denied = await api.post(query, role=Role.FUNDRAISER)
+    again = await api.post(query, role=Role.ADMIN)
+    # then validation ran under each caller's own rules
+    assert allowed["data"] == again["data"] == {"__schema": {"mutationType": {"name": "Mutation"}}}
+    assert denied["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_a_broken_document_fails_the_same_way_every_time(api: Api) -> None:
+    # when
+    first = await api.post("{ colleges(first: 1) { totalCount ")
+    second = await api.post("{ colleges(first: 1) { totalCount ")
+    # then: syntax errors are reported (not cached as documents), identically
+    assert first["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert first == second
