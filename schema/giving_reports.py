@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import Annotated, Any
 
@@ -9,11 +10,14 @@ import strawberry
 
 from graph.reports import funds as fund_reports
 from graph.reports import retention
+from schema.alumni import Alumnus
+from schema.companies import company_by_id
 from schema.context import Context
 from schema.donations import Donation
 from schema.errors import bad_input
 from schema.funds import Fund, fund_by_id
 from schema.giving import Donor
+from schema.lookahead import selects
 from schema.permissions import Role, require_roles
 from schema.registry import resolve
 from schema.relay import Connection, connection, expect_id, page_args
@@ -38,18 +42,9 @@ class Stewardship:
     anonymous: bool = strawberry.field(
         description="Gave anonymously; the donor is shown only to giving roles."
     )
-    donor_label: strawberry.Private[str | None]
-    donor_id: strawberry.Private[str | None]
-
-    @strawberry.field(
+    donor: Donor | None = strawberry.field(
         description="The alumnus or company (null when anonymous and you are not a giving role)."
     )
-    async def donor(self, info: strawberry.Info[Context, None]) -> Donor | None:
-        """The donor."""
-        if self.donor_label is None or self.donor_id is None:
-            return None
-        found: Donor | None = await resolve(info, self.donor_label, self.donor_id)
-        return found
 
 
 @strawberry.type(description="A fund's year: money received and pledged, donors, and its stewardship list.")
@@ -83,6 +78,24 @@ class FundReport:
             info.context.db, info.context.scope, self.fund_id, self.year
         )
         return [Donation.from_record(r) for r in records]
+
+
+async def _donors(
+    info: strawberry.Info[Context, None], stewards: tuple[fund_reports.Steward, ...]
+) -> list[Donor | None]:
+    """Each steward's donor: alumni from the records read with the list, companies in one batch."""
+    companies = {s.donor_id for s in stewards if s.donor_label == "Company" and s.donor_id}
+    found = dict(
+        zip(companies, await asyncio.gather(*(company_by_id(info, c) for c in companies)), strict=True)
+    )
+    out: list[Donor | None] = []
+    for s in stewards:
+        if s.alumnus is not None:
+            info.context.loaders.alumnus.prime(s.alumnus.id, s.alumnus)
+            out.append(Alumnus.from_record(s.alumnus))
+        else:
+            out.append(found.get(s.donor_id) if s.donor_label == "Company" and s.donor_id else None)
+    return out
 
 
 def _segment(name: str, segment: retention.Segment, description: str) -> Any:
@@ -171,7 +184,11 @@ class GivingReportsQuery:
         """Fund report."""
         if not 1900 <= year <= 2200:
             raise bad_input("year must be between 1900 and 2200")
-        r = await fund_reports.fund_report(info.context.db, info.context.scope, expect_id(fund, "Fund"), year)
+        with_donors = selects(info, "stewardship", "donor")
+        r = await fund_reports.fund_report(
+            info.context.db, info.context.scope, expect_id(fund, "Fund"), year, with_alumni=with_donors
+        )
+        donors = await _donors(info, r.stewardship) if with_donors else [None] * len(r.stewardship)
         return FundReport(
             year=year,
             received=r.received,
@@ -182,13 +199,9 @@ class GivingReportsQuery:
             fund_id=r.fund_id,
             stewardship=[
                 Stewardship(
-                    last_gift_on=s.last_gift_on,
-                    contactable=s.contactable,
-                    anonymous=s.anonymous,
-                    donor_label=s.donor_label,
-                    donor_id=s.donor_id,
+                    last_gift_on=s.last_gift_on, contactable=s.contactable, anonymous=s.anonymous, donor=d
                 )
-                for s in r.stewardship
+                for s, d in zip(r.stewardship, donors, strict=True)
             ],
         )
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from graph.db import Database, Tx, returned_columns
+from graph import alumni
+from graph.alumni import AlumnusRecord
+from graph.db import Database, Row, Tx, returned_columns
 from graph.donations import COLUMNS, DonationRecord, donation
 from graph.errors import NotFound
 from graph.giving import DONATION_VISIBLE
 from graph.money import from_fen
-from graph.scope import Scope
+from graph.scope import ALUMNUS_VISIBLE, Scope
 
 # A pledge stands at a date unless it was cancelled on or before that date.
 _FUND_VISIBLE: LiteralString = (
@@ -45,30 +48,41 @@ _TOTALS: LiteralString = (
 )
 
 # Every donor who ever gave to the fund; their identity is hidden from callers without the
-# giving scope when any of their gifts to this fund was anonymous.
-_STEWARDSHIP: LiteralString = (
+# giving scope when any of their gifts to this fund was anonymous. With `_WITH_ALUMNI`, an
+# alumnus donor's record (as the alumni reads project it, null when out of the caller's view)
+# comes in the same row, so the donors need no second lookup.
+_STEWARDS: LiteralString = (
     "MATCH (f:Fund {id: $fund})<-[:TO]-(d:Donation)-[:FROM]->(donor)"
     " WITH donor, collect(d) AS gifts"
     " WITH donor, any(g IN gifts WHERE coalesce(g.anonymous, false)) AS anonymous,"
     " [g IN gifts WHERE g.kind IN ['GIFT', 'PAYMENT'] | g.date] AS dates"
-    " RETURN labels(donor)[0] AS label, donor.id AS donorId, anonymous,"
+    " WITH donor, labels(donor)[0] AS label, donor.id AS donorId, anonymous,"
     " reduce(m = null, x IN dates | CASE WHEN m IS NULL OR x > m THEN x ELSE m END) AS lastGiftOn,"
     " CASE WHEN donor:Alumnus THEN coalesce(donor.consentContact, false)"
     " AND (donor.email IS NOT NULL OR donor.phone IS NOT NULL)"
     " ELSE EXISTS { MATCH (donor)<-[w:WORKS_AT]-(a:Alumnus) WHERE w.endYear IS NULL"
     " AND w.role IN ['FOUNDER', 'EXECUTIVE'] AND coalesce(a.consentContact, false)"
     " AND (a.email IS NOT NULL OR a.phone IS NOT NULL) } END AS contactable,"
-    " coalesce(donor.name, '') AS name"
-    " ORDER BY lastGiftOn DESC, name, donorId"
+    " coalesce(donor.name, '') AS donorName"
 )
-
+_ORDER: LiteralString = " ORDER BY lastGiftOn DESC, donorName, donorId"
 _STEWARD_COLUMNS: tuple[LiteralString, ...] = (
     "label",
     "donorId",
     "anonymous",
     "lastGiftOn",
     "contactable",
-    "name",
+    "donorName",
+)
+_STEWARDSHIP: LiteralString = _STEWARDS + " RETURN " + ", ".join(_STEWARD_COLUMNS) + _ORDER
+_WITH_ALUMNI: LiteralString = (
+    _STEWARDS
+    + " OPTIONAL CALL (donor) { WITH donor AS n WHERE n:Alumnus AND "
+    + ALUMNUS_VISIBLE
+    + alumni.RETURN
+    + " } RETURN "
+    + ", ".join((*_STEWARD_COLUMNS, *returned_columns(alumni.RETURN)))
+    + _ORDER
 )
 
 
@@ -81,6 +95,8 @@ class Steward:
     last_gift_on: Any
     contactable: bool
     anonymous: bool
+    alumnus: AlumnusRecord | None = None
+    "The donor's record when asked for (`with_alumni`) and the donor is an alumnus you may see."
 
 
 @dataclass(frozen=True)
@@ -96,26 +112,37 @@ class FundYear:
     stewardship: tuple[Steward, ...]
 
 
-async def fund_report(db: Database, scope: Scope, fund_id: str, year: int) -> FundYear:
-    """The report of a fund for a year; NotFound if the fund is unknown or out of scope."""
+async def fund_report(
+    db: Database, scope: Scope, fund_id: str, year: int, *, with_alumni: bool = False
+) -> FundYear:
+    """The report of a fund for a year; NotFound if the fund is unknown or out of scope.
+
+    The figures and the stewardship list are read in two transactions at once (Neo4j has the
+    cores); `with_alumni` also brings the records of alumni donors.
+    """
     params = {"fund": fund_id, "year": year, "scope": scope.params()}
 
-    async def work(tx: Tx) -> FundYear:
-        totals = await tx.row(_TOTALS, params)
-        if totals is None:
-            raise NotFound("fund not found")
-        stewards = await tx.table(_STEWARDSHIP, _STEWARD_COLUMNS, params)
-        return FundYear(
-            fund_id=fund_id,
-            received=from_fen(totals["receivedFen"]),
-            pledged=from_fen(totals["pledgedFen"]),
-            outstanding_pledges=from_fen(totals["outstandingFen"]),
-            donor_count=totals["donorCount"],
-            new_donor_count=totals["newDonorCount"],
-            stewardship=tuple(_steward(r, scope) for r in stewards),
-        )
+    async def figures(tx: Tx) -> Row | None:
+        return await tx.row(_TOTALS, params)
 
-    return await db.read(work)
+    async def stewardship(tx: Tx) -> list[Row]:
+        if with_alumni:
+            columns = (*_STEWARD_COLUMNS, *returned_columns(alumni.RETURN))
+            return await tx.table(_WITH_ALUMNI, columns, params)
+        return await tx.table(_STEWARDSHIP, _STEWARD_COLUMNS, params)
+
+    totals, stewards = await asyncio.gather(db.read(figures), db.read(stewardship))
+    if totals is None:
+        raise NotFound("fund not found")
+    return FundYear(
+        fund_id=fund_id,
+        received=from_fen(totals["receivedFen"]),
+        pledged=from_fen(totals["pledgedFen"]),
+        outstanding_pledges=from_fen(totals["outstandingFen"]),
+        donor_count=totals["donorCount"],
+        new_donor_count=totals["newDonorCount"],
+        stewardship=tuple(_steward(r, scope) for r in stewards),
+    )
 
 
 # The year's donations, read straight from the fund (no lookup by id): pledges, gifts, payments.
@@ -144,4 +171,5 @@ def _steward(row: dict[str, Any], scope: Scope) -> Steward:
         last_gift_on=last.to_native() if last is not None else None,
         contactable=bool(row["contactable"]),
         anonymous=bool(row["anonymous"]),
+        alumnus=None if hidden or row.get("id") is None else alumni.to_record(row),
     )

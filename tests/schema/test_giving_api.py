@@ -154,6 +154,12 @@ async def test_fund_report_and_retention_over_http(api: Api, db: Database) -> No
     }
     hidden = [s for s in officer["stewardship"] if s["anonymous"]]
     assert hidden == [{"donor": None, "lastGiftOn": "2025-09-09", "contactable": False, "anonymous": True}]
+    # 孙 is not a CS alumnus: the CS officer sees the gift, not who gave it
+    sun = {"lastGiftOn": "2022-08-08", "contactable": True, "anonymous": False}
+    assert [s for s in report["stewardship"] if s["lastGiftOn"] == "2022-08-08"] == [
+        {"donor": {"__typename": "Alumnus", "externalId": "S"}} | sun
+    ]
+    assert [s for s in officer["stewardship"] if s["lastGiftOn"] == "2022-08-08"] == [{"donor": None} | sun]
     assert outsider["errors"][0]["extensions"]["code"] == "NOT_FOUND"
     assert retention["retained"] == {"totalCount": 1, "nodes": [{"__typename": "Alumnus", "externalId": "W"}]}
     assert retention["lybunt"]["nodes"] == [{"externalId": "Z"}]
@@ -192,3 +198,32 @@ async def test_fund_report_reads_the_years_donations_in_one_batch(api: Api, db: 
     donation_reads = [s for s in api.app_db.counter.statements if "n:Donation" in s]
     assert len(donation_reads) == 1, api.app_db.counter.statements
     assert "UNWIND $ids" not in donation_reads[0]
+
+
+async def test_fund_report_reads_donor_records_only_when_asked_even_through_fragments(
+    api: Api, db: Database
+) -> None:
+    # given
+    await given_history(db)
+    plain = "query($f: ID!) { fundReport(fund: $f, year: 2025) { stewardship { lastGiftOn } } }"
+    spread = """
+    query($f: ID!) { fundReport(fund: $f, year: 2025) { ...R } }
+    fragment R on FundReport { stewardship { ... on Stewardship { donor { ...D } } } }
+    fragment D on Alumnus { externalId }
+    """
+    # when
+    api.reset_count()
+    without = (await api.data(plain, {"f": gid("Fund", "f")}))["fundReport"]
+    without_statements = list(api.app_db.counter.statements)
+    api.reset_count()
+    with_donors = (await api.data(spread, {"f": gid("Fund", "f")}))["fundReport"]
+    # then: no alumni records are read for a list that does not show donors
+    assert len(without["stewardship"]) == 5
+    assert not any("OPTIONAL CALL" in s or ":Alumnus {id: wanted}" in s for s in without_statements)
+    assert sorted(s["donor"]["externalId"] for s in with_donors["stewardship"] if s["donor"]) == [
+        "L",
+        "S",
+        "W",
+        "Z",
+    ]
+    assert any("OPTIONAL CALL" in s for s in api.app_db.counter.statements)
