@@ -13,6 +13,7 @@ from graph.insights import cohorts, network, paths
 from graph.model import Label
 from schema.context import Context
 from schema.errors import bad_input
+from schema.lookahead import selects
 from schema.permissions import Role, require_roles
 from schema.registry import resolve
 from schema.relay import Node, expect_id, from_global_id, to_global_id
@@ -32,6 +33,22 @@ STAFF = (Role.ADMIN, Role.FUNDRAISER, Role.COLLEGE_OFFICER, Role.CHAPTER_ORGANIZ
 async def _alumnus(info: strawberry.Info[Context, None], node_id: str) -> Alumnus | None:
     result: Alumnus | None = await resolve(info, "Alumnus", node_id)
     return result
+
+
+async def _classes(info: strawberry.Info[Context, None], ids: list[str]) -> dict[str, Class_]:
+    """Classes by id, one batch (those that do not exist are absent)."""
+    from schema.institutions import Class_
+
+    records = await info.context.loaders.class_.load_many(ids)
+    return {i: Class_.from_record(r) for i, r in zip(ids, records, strict=True) if r is not None}
+
+
+async def _alumni(info: strawberry.Info[Context, None], ids: list[str]) -> dict[str, Alumnus]:
+    """Alumni by id visible to the caller, one batch (the others are absent)."""
+    from schema.alumni import Alumnus
+
+    records = await info.context.loaders.alumnus.load_many(ids)
+    return {i: Alumnus.from_record(r) for i, r in zip(ids, records, strict=True) if r is not None}
 
 
 @strawberry.enum(description="What connects two alumni in an introduction path.")
@@ -92,20 +109,8 @@ class ReunionClass:
     contactable_count: int = strawberry.field(
         description="Of them, with email or phone and consent to contact."
     )
-    class_id: strawberry.Private[str]
-    liaison_ids: strawberry.Private[tuple[str, ...]]
-
-    @strawberry.field(name="class", description="The class.")
-    async def class_(self, info: strawberry.Info[Context, None]) -> LazyClass | None:
-        """The class."""
-        found: Class_ | None = await resolve(info, "Class", self.class_id)
-        return found
-
-    @strawberry.field(description="The class liaisons.")
-    async def liaisons(self, info: strawberry.Info[Context, None]) -> list[LazyAlumnus]:
-        """Liaisons of the class."""
-        found = await asyncio.gather(*(_alumnus(info, i) for i in self.liaison_ids))
-        return [a for a in found if a is not None]
+    class_: LazyClass | None = strawberry.field(name="class", description="The class.")
+    liaisons: list[LazyAlumnus] = strawberry.field(description="The class liaisons.")
 
 
 @strawberry.enum(description="Why a chapter is recommended.")
@@ -270,13 +275,18 @@ class InsightsQuery:
             "give 1–20 anniversaries between 1 and 100",
         )
         rows = await cohorts.reunion_classes(info.context.db, info.context.scope, year, wanted)
+        # read up front, in one batch each, what the query shows (not one resolver per row)
+        classes, people = await asyncio.gather(
+            _classes(info, [r.class_id for r in rows] if selects(info, "class") else []),
+            _alumni(info, [i for r in rows for i in r.liaison_ids] if selects(info, "liaisons") else []),
+        )
         return [
             ReunionClass(
                 anniversary=r.anniversary,
                 alumni_count=r.alumni_count,
                 contactable_count=r.contactable_count,
-                class_id=r.class_id,
-                liaison_ids=r.liaison_ids,
+                class_=classes.get(r.class_id),
+                liaisons=[people[i] for i in r.liaison_ids if people.get(i) is not None],
             )
             for r in rows
         ]

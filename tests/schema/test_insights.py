@@ -98,7 +98,17 @@ async def test_reunion_classes_over_http(api: Api, db: Database) -> None:
     # when
     data = await api.data(REUNIONS, {"year": 2026})
     bad = await api.post(REUNIONS, {"year": 99999})
-    # then
+    api.reset_count()
+    bare = await api.data("{ reunionClasses(year: 2026, anniversaries: [10]) { alumniCount } }")
+    bare_statements = api.statements
+    spread = await api.data(
+        "{ reunionClasses(year: 2026, anniversaries: [10]) { ...R } }"
+        " fragment R on ReunionClass { ... on ReunionClass { class { code } } liaisons { ...L } }"
+        " fragment L on Alumnus { externalId }"
+    )
+    # then: the classes and liaisons are read when shown (through fragments too), else not
+    assert bare == {"reunionClasses": [{"alumniCount": 2}]} and bare_statements == 1
+    assert spread == {"reunionClasses": [{"class": {"code": "K10"}, "liaisons": [{"externalId": "A"}]}]}
     assert data["reunionClasses"] == [
         {
             "anniversary": 10,
