@@ -17,7 +17,8 @@ from graph.errors import NotFound
 from graph.scope import ALUMNUS_VISIBLE, Scope
 
 MAX_HOPS = 6
-ROW_CAP = 50_000  # rows one level may return; bounds the work on pathological graphs
+ROW_CAP = 50_000  # members one class, company or chapter may add to a level
+GROUP_CAP = 5_000  # groups (hubs and known alumni) one level may return
 
 
 @dataclass(frozen=True)
@@ -58,25 +59,31 @@ def _tie_ok(r: LiteralString) -> LiteralString:
     )
 
 
+# One level: the new alumni reached from the frontier, grouped by what reaches them (a frontier
+# alumnus they know, or a class, company or chapter), each group with up to `$fan` of the
+# frontier alumni behind it. Groups travel as one list; where the level meets the other side,
+# only the meeting members are kept (the search ends there).
 _EXPAND: LiteralString = (
     "CALL () {"
     " UNWIND $frontier AS fid MATCH (:Alumnus {id: fid})-[:KNOWS]-(n:Alumnus) WHERE true"
     + _NEW
-    + " RETURN [fid] AS froms, n.id AS toId, 'KNOWS' AS tie, null AS viaId, null AS viaLabel"
+    + " WITH fid, collect(n.id) AS members"
+    " RETURN [fid] AS froms, 'KNOWS' AS tie, null AS viaId, null AS viaLabel, members"
     " UNION ALL"
     " UNWIND $frontier AS fid MATCH (:Alumnus {id: fid})-[r:STUDIED_IN|WORKS_AT|MEMBER_OF]->(h)"
     " WHERE NOT h.id IN $hubs AND " + _tie_ok("r") + " WITH h, type(r) AS rel, collect(fid)[..$fan] AS froms"
-    " MATCH (h)<-[r2:STUDIED_IN|WORKS_AT|MEMBER_OF]-(n:Alumnus) WHERE type(r2) = rel AND "
+    " CALL (h, rel) { MATCH (h)<-[r2:STUDIED_IN|WORKS_AT|MEMBER_OF]-(n:Alumnus) WHERE type(r2) = rel AND "
     + _tie_ok("r2")
     + _NEW
-    + " RETURN froms, n.id AS toId,"
+    + " RETURN collect(n.id)[..$cap] AS members }"
+    " RETURN froms,"
     " CASE rel WHEN 'STUDIED_IN' THEN 'CLASSMATE' WHEN 'WORKS_AT' THEN 'COLLEAGUE' ELSE 'CHAPTER' END AS tie,"
-    " h.id AS viaId, labels(h)[0] AS viaLabel"
-    " } WITH froms, toId, tie, viaId, viaLabel LIMIT $cap"
-    " WITH collect([froms, toId, tie, viaId, viaLabel]) AS reached"
-    # Where the level meets the other side, only the meeting rows matter: the search ends there.
-    " WITH reached, [r IN reached WHERE r[1] IN $other] AS meeting"
-    " RETURN CASE WHEN size(meeting) > 0 THEN meeting ELSE reached END AS rows"
+    " h.id AS viaId, labels(h)[0] AS viaLabel, members"
+    " } WITH froms, tie, viaId, viaLabel, members WHERE size(members) > 0 LIMIT $groups"
+    " WITH collect([froms, tie, viaId, viaLabel, members]) AS reached"
+    " WITH reached, [g IN reached WHERE any(m IN g[4] WHERE m IN $other)"
+    " | [g[0], g[1], g[2], g[3], [m IN g[4] WHERE m IN $other]]] AS meeting"
+    " RETURN CASE WHEN size(meeting) > 0 THEN meeting ELSE reached END AS groups"
 )
 _ENDS: LiteralString = (
     "UNWIND $ids AS wanted MATCH (n:Alumnus {id: wanted}) WHERE " + ALUMNUS_VISIBLE + " RETURN n.id AS id"
@@ -121,23 +128,24 @@ async def _expand(tx: Tx, scope: Scope, side: _Side, other: _Side, first: int) -
         "other": list(other.dist),
         "fan": max(first, 3),
         "cap": ROW_CAP,
+        "groups": GROUP_CAP,
         "scope": scope.params(),
     }
     found = await tx.row(_EXPAND, params)
-    rows = found["rows"] if found else []
     level = side.dist[side.frontier[0]] + 1
     reached: list[str] = []
-    for froms, to, tie, via_id, via_label in rows:
+    for froms, tie, via_id, via_label, members in found["groups"] if found else []:
         if via_id:
             side.hubs.add(via_id)
-        if to not in side.dist:
-            side.dist[to] = level
-            reached.append(to)
-        if side.dist[to] == level:
-            options = side.parents.setdefault(to, [])
-            for parent in froms:
-                if len(options) < max(first, 3) * 2:
-                    options.append((parent, tie, via_id, via_label))
+        for to in members:
+            if to not in side.dist:
+                side.dist[to] = level
+                reached.append(to)
+            if side.dist[to] == level:
+                options = side.parents.setdefault(to, [])
+                for parent in froms:
+                    if len(options) < max(first, 3) * 2:
+                        options.append((parent, tie, via_id, via_label))
     side.frontier = reached
 
 

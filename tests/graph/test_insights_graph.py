@@ -134,6 +134,28 @@ async def test_introduction_paths_respect_max_hops_and_scope(db: Database) -> No
         await introduction_paths(db, officer, "a", "e", 6, 3)
 
 
+async def test_a_class_of_four_thousand_is_crossed_without_exploring_its_pairs(db: Database) -> None:
+    # given: 4,000 classmates; x knows the first of them, y the last; a company of 2,000 of them too
+    await db.write_rows(
+        "CREATE (k:Class {id: 'big', code: 'BIG'}), (co:Company {id: 'co', creditCode: 'CO', name: 'CO'})"
+        " WITH k, co UNWIND range(1, 4000) AS i"
+        " CREATE (m:Alumnus {id: 'm' + i, name: 'm' + i})-[:STUDIED_IN]->(k)"
+        " FOREACH (_ IN CASE WHEN i <= 2000 THEN [1] ELSE [] END | CREATE (m)-[:WORKS_AT {role: 'EMPLOYEE'}]->(co))"
+    )
+    await db.write_rows(
+        "MATCH (a:Alumnus {id: 'm1'}), (b:Alumnus {id: 'm4000'})"
+        " CREATE (:Alumnus {id: 'x', name: 'x'})-[:KNOWS]->(a), (b)<-[:KNOWS]-(:Alumnus {id: 'y', name: 'y'})"
+    )
+    db.counter.reset()
+    # when
+    paths = await introduction_paths(db, FULL, "x", "y", 6, 3)
+    # then: x - m1 - (class) - m4000 - y, one statement per level (+ the check of both ends)
+    assert [[(s.tie, s.via_id) for s in p] for p in paths] == [
+        [("KNOWS", None), ("CLASSMATE", "big"), ("KNOWS", None)]
+    ]
+    assert db.counter.count <= 1 + 3
+
+
 async def test_reunion_classes_count_alumni_and_contactable(db: Database) -> None:
     # given: classes of 2016 (10 years before 2026) and 2006 (20 years), one of 2015
     await db.write_rows(
