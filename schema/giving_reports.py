@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Annotated, Any
 
@@ -106,18 +107,25 @@ def _segment(name: str, segment: retention.Segment, description: str) -> Any:
         after: Annotated[str | None, strawberry.argument(description="Cursor to start after.")] = None,
     ) -> Connection[Donor]:
         size, cursor = page_args(first, after)
+        if not any(selects(info, part) for part in ("edges", "nodes", "pageInfo")):
+            total = (await self.counts(info))[segment]
+            return connection([], False, cursor is not None, lambda k: k, _constant(total))
         everyone = await self.segments(info)
         rows, more = retention.page_of(everyone[segment], size, cursor)
         keyed = [(_Keyed(await resolve(info, ref.label, ref.id), ref.id), key) for ref, key in rows]
-        total = len(everyone[segment])
-
-        async def count() -> int:
-            return total
-
-        return connection(keyed, more, cursor is not None, lambda k: k.node, count)
+        return connection(
+            keyed, more, cursor is not None, lambda k: k.node, _constant(len(everyone[segment]))
+        )
 
     resolver.__name__ = name
     return strawberry.field(resolver=resolver, description=description)
+
+
+def _constant(value: int) -> Callable[[], Awaitable[int]]:
+    async def count() -> int:
+        return value
+
+    return count
 
 
 async def _one(keys: list[str], work: Any) -> dict[str, Any]:
@@ -152,6 +160,19 @@ class DonorRetention:
             ),
         )
         found: retention.Segments = await loader.load(key)
+        return found
+
+    async def counts(self, info: strawberry.Info[Context, None]) -> dict[retention.Segment, int]:
+        """The five segment sizes, computed once per request (one statement)."""
+        key = f"retention-counts:{self.year}:{self.fund_id}:{self.college_id}"
+        db, scope = info.context.db, info.context.scope
+        loader = info.context.loaders.get(
+            key,
+            lambda keys: _one(
+                keys, retention.all_counts(db, scope, self.year, self.fund_id, self.college_id)
+            ),
+        )
+        found: dict[retention.Segment, int] = await loader.load(key)
         return found
 
     retained = _segment("retained", retention.Segment.RETAINED, "Gave in the year before and in the year.")

@@ -61,6 +61,10 @@ _ALL: LiteralString = _SEGMENTED + (
     " ORDER BY name, id"
 )
 
+_COUNTS: LiteralString = (
+    _SEGMENTED + " WITH segment WHERE segment IS NOT NULL RETURN segment, count(*) AS total"
+)
+
 
 def _params(
     scope: Scope, year: int, segment: Segment, fund: str | None, college: str | None
@@ -113,6 +117,16 @@ async def all_segments(
     for r in rows:
         out[Segment(r["segment"])].append((DonorRef(r["label"], r["id"]), r["name"]))
     return out
+
+
+async def all_counts(
+    db: Database, scope: Scope, year: int, fund: str | None, college: str | None
+) -> dict[Segment, int]:
+    """The size of every segment, in one statement (for queries that show only totals)."""
+    rows = await db.read_rows(_COUNTS, _params(scope, year, Segment.RETAINED, fund, college))
+    counts = dict.fromkeys(Segment, 0)
+    counts.update({Segment(r["segment"]): int(r["total"]) for r in rows})
+    return counts
 
 
 def page_of(

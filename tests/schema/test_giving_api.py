@@ -227,3 +227,27 @@ async def test_fund_report_reads_donor_records_only_when_asked_even_through_frag
         "Z",
     ]
     assert any("OPTIONAL CALL" in s for s in api.app_db.counter.statements)
+
+
+async def test_retention_totals_alone_are_counted_in_one_statement(api: Api, db: Database) -> None:
+    # given
+    await given_history(db)
+    totals = "{ donorRetention(year: 2025) { a: retained { totalCount } lybunt { totalCount }"
+    totals += " sybunt { totalCount } newDonors { totalCount } recaptured { totalCount } } }"
+    # when
+    full = (await api.data(RETENTION, {"fund": None}))["donorRetention"]
+    api.reset_count()
+    counted = (await api.data(totals))["donorRetention"]
+    # then: the same sizes as the lists give, from one statement
+    assert api.statements == 1
+    assert counted == {
+        "a": {"totalCount": full["retained"]["totalCount"]},
+        **{s: {"totalCount": full[s]["totalCount"]} for s in ("lybunt", "sybunt", "newDonors", "recaptured")},
+    }
+    assert [full[s]["totalCount"] for s in ("retained", "lybunt", "sybunt", "newDonors", "recaptured")] == [
+        1,
+        1,
+        1,
+        1,
+        1,
+    ]
