@@ -16,18 +16,10 @@ from graph.model import (
 from graph.model import (
     FundStatus as FundStatus,
 )
+from graph.scope import DONATION_VISIBLE as DONATION_VISIBLE
+from graph.scope import FUND_GIVING as FUND_GIVING
 
 # Money received: gifts and payments (pledges are promises, counted once paid).
 RECEIVED_KINDS: LiteralString = "['GIFT', 'PAYMENT']"
 
-# `f` is a Fund: its giving data (sums, donations) is for the office and fundraisers, and for a
-# college officer when the fund is their college's.
-FUND_GIVING: LiteralString = (
-    "($scope.giving OR ($scope.college IS NOT NULL"
-    " AND EXISTS { (f)-[:OF_COLLEGE]->(:College {code: $scope.college}) }))"
-)
-# `n` is a Donation: visible on the same terms as its fund's giving data.
-DONATION_VISIBLE: LiteralString = (
-    "($scope.giving OR ($scope.college IS NOT NULL"
-    " AND EXISTS { (n)-[:TO]->(:Fund)-[:OF_COLLEGE]->(:College {code: $scope.college}) }))"
-)
+# The giving predicates live with the other scope predicates (graph.scope).

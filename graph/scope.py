@@ -51,32 +51,50 @@ CONTACT_VISIBLE: LiteralString = (
     "(n.id = $scope.alumnus OR (coalesce(n.consentContact, false) AND " + ALUMNUS_IN_SCOPE + "))"
 )
 
-# For callers who see every alumnus ($scope.all) the predicates above reduce to constants; the
-# planner cannot know that (plans are cached for every parameter value), and on 10,000 rows the
-# unused EXISTS branches cost as much as the rest of the statement. `for_everyone` gives the
-# reduced text, derived from the fixed text only.
-_REDUCED: tuple[tuple[LiteralString, LiteralString], ...] = (
+# `f` is a Fund: its giving data (sums, donations) is for the office and fundraisers, and for a
+# college officer when the fund is their college's.
+FUND_GIVING: LiteralString = (
+    "($scope.giving OR ($scope.college IS NOT NULL"
+    " AND EXISTS { (f)-[:OF_COLLEGE]->(:College {code: $scope.college}) }))"
+)
+# `n` is a Donation: visible on the same terms as its fund's giving data.
+DONATION_VISIBLE: LiteralString = (
+    "($scope.giving OR ($scope.college IS NOT NULL"
+    " AND EXISTS { (n)-[:TO]->(:Fund)-[:OF_COLLEGE]->(:College {code: $scope.college}) }))"
+)
+
+# For callers who see every alumnus ($scope.all) or all giving data ($scope.giving) the predicates
+# above reduce to constants; the planner cannot know that (plans are cached for every parameter
+# value), and on 10,000 rows the unused EXISTS branches cost as much as the rest of the statement.
+# `specialised` gives the reduced text, derived from the fixed text only.
+_FOR_EVERYONE: tuple[tuple[LiteralString, LiteralString], ...] = (
     (ALUMNUS_VISIBLE, "true"),
     (CONTACT_VISIBLE, "(n.id = $scope.alumnus OR coalesce(n.consentContact, false))"),
     (ALUMNUS_IN_SCOPE, "true"),
 )
-_FOR_EVERYONE: dict[str, LiteralString] = {}
+_FOR_GIVING: tuple[tuple[LiteralString, LiteralString], ...] = (
+    (FUND_GIVING, "true"),
+    (DONATION_VISIBLE, "true"),
+)
+_REDUCED: dict[tuple[str, bool, bool], LiteralString] = {}
 
 
-def for_everyone(query: LiteralString) -> LiteralString:
-    """`query` with the alumnus scope predicates reduced for a caller whose `$scope.all` is true."""
-    found = _FOR_EVERYONE.get(query)
+def reduced(query: LiteralString, *, everyone: bool, giving: bool) -> LiteralString:
+    """`query` with the predicates that are constant for such a caller replaced by `true`."""
+    key = (query, everyone, giving)
+    found = _REDUCED.get(key)
     if found is None:
-        reduced: str = query
-        for predicate, constant in _REDUCED:
-            reduced = reduced.replace(predicate, constant)
-        found = _FOR_EVERYONE[query] = reduced  # derived from fixed text only
+        text: str = query
+        for predicate, constant in (_FOR_EVERYONE if everyone else ()) + (_FOR_GIVING if giving else ()):
+            text = text.replace(predicate, constant)
+        found = _REDUCED[key] = text  # derived from fixed text only
     return found
 
 
 def specialised(query: LiteralString, params: Mapping[str, Any] | None) -> LiteralString:
-    """The text to run: reduced when the statement's `$scope` sees every alumnus."""
+    """The text to run for the statement's `$scope`: reduced for the office and giving roles."""
     scope = (params or {}).get("scope")
-    if isinstance(scope, Mapping) and scope.get("all") is True:
-        return for_everyone(query)
-    return query
+    if not isinstance(scope, Mapping):
+        return query
+    everyone, giving = scope.get("all") is True, scope.get("giving") is True
+    return reduced(query, everyone=everyone, giving=giving) if everyone or giving else query

@@ -13,18 +13,14 @@ from graph.donations import COLUMNS, DonationRecord, donation
 from graph.errors import NotFound
 from graph.giving import DONATION_VISIBLE
 from graph.money import from_fen
-from graph.scope import ALUMNUS_VISIBLE, Scope
+from graph.scope import ALUMNUS_VISIBLE, FUND_GIVING, Scope
 
 # A pledge stands at a date unless it was cancelled on or before that date.
-_FUND_VISIBLE: LiteralString = (
-    "($scope.giving OR ($scope.college IS NOT NULL"
-    " AND EXISTS { (f)-[:OF_COLLEGE]->(:College {code: $scope.college}) }))"
-)
 
 _GIVEN: LiteralString = "d.kind IN ['GIFT', 'PAYMENT'] AND start <= d.date <= end"
 _TOTALS: LiteralString = (
     "MATCH (f:Fund {id: $fund}) WHERE "
-    + _FUND_VISIBLE
+    + FUND_GIVING
     + " WITH f, date({year: $year, month: 1, day: 1}) AS start,"
     " date({year: $year, month: 12, day: 31}) AS end"
     " CALL (f, start, end) { OPTIONAL MATCH (f)<-[:TO]-(d:Donation) WHERE "

@@ -8,7 +8,7 @@ from typing import Any, LiteralString
 
 from graph.db import Database, Tx
 from graph.paging import Cursor
-from graph.scope import Scope
+from graph.scope import FUND_GIVING, Scope
 
 
 class Segment(StrEnum):
@@ -35,9 +35,7 @@ _SEGMENTED: LiteralString = (
     "MATCH (d:Donation)-[:TO]->(f:Fund) WHERE d.kind IN ['GIFT', 'PAYMENT']"
     " AND ($fund IS NULL OR f.id = $fund)"
     " AND ($college IS NULL OR EXISTS { (f)-[:OF_COLLEGE]->(:College {id: $college}) })"
-    " AND ($scope.giving OR ($scope.college IS NOT NULL"
-    " AND EXISTS { (f)-[:OF_COLLEGE]->(:College {code: $scope.college}) }))"
-    " MATCH (d)-[:FROM]->(donor)"
+    " AND " + FUND_GIVING + " MATCH (d)-[:FROM]->(donor)"
     " WITH donor, collect(DISTINCT d.date.year) AS years"
     " WITH donor, $year IN years AS thisYear, ($year - 1) IN years AS lastYear,"
     " any(y IN years WHERE y < $year - 1) AS earlier, all(y IN years WHERE y >= $year) AS firstNow"

@@ -64,12 +64,15 @@ def test_returned_columns_name_every_projection_item() -> None:
 async def test_the_office_runs_statements_without_the_scope_predicates(db: Database) -> None:
     # given a statement carrying every alumnus predicate
     from graph.alumni import SPEC
-    from graph.scope import ALUMNUS_IN_SCOPE, FULL, Scope, for_everyone, specialised
+    from graph.donations import DONATIONS
+    from graph.scope import ALUMNUS_IN_SCOPE, FULL, Scope, specialised
 
-    reduced = for_everyone(SPEC.by_ids)
+    reduced = specialised(SPEC.by_ids, {"scope": Scope(all_alumni=True).params()})
     # then: nothing of the predicates is left for the office, everything for anyone else
     assert "$scope.college" not in reduced and ALUMNUS_IN_SCOPE not in reduced
     assert specialised(SPEC.by_ids, {"scope": FULL.params()}) == reduced
+    assert "$scope.giving" not in specialised(DONATIONS.by_ids, {"scope": Scope(giving=True).params()})
+    assert "$scope.giving" in specialised(DONATIONS.by_ids, {"scope": Scope(all_alumni=True).params()})
     assert specialised(SPEC.by_ids, {"scope": Scope(college_code="CS").params()}) == SPEC.by_ids
     # and the reduced statement runs
     assert await db.read_rows(reduced, {"ids": ["none"], "scope": FULL.params()}) == []
