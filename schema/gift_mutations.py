@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Annotated
@@ -11,6 +10,7 @@ import strawberry
 
 from graph import audit, gifts, validation
 from graph.db import Tx
+from graph.donation_rules import CURRENCY, DONORS
 from schema.context import Context
 from schema.donations import Donation, donation_by_id
 from schema.errors import UserError, UserErrorCode
@@ -19,7 +19,6 @@ from schema.permissions import Role, require_roles
 from schema.refs import party
 
 FUNDRAISING = [require_roles(Role.ADMIN, Role.FUNDRAISER)]
-CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 @strawberry.input(description="A pledge or gift to record.")
@@ -126,7 +125,7 @@ async def _payload(info: strawberry.Info[Context, None], out: Outcome[str]) -> R
 def _gift(kind: str, data: RecordGiftInput) -> tuple[gifts.NewDonation | None, list[UserError]]:
     p = Problems()
     amount, currency, cny = _money(p, data)
-    donor = _node(p, "donor", data.donor, "Alumnus", "Company")
+    donor = _node(p, "donor", data.donor, *DONORS)
     fund = _node(p, "fund", data.fund, "Fund")
     solicitor = _node(p, "solicitor", data.solicitor, "Alumnus")
     if p or donor is None or fund is None:
