@@ -8,8 +8,8 @@ from typing import LiteralString
 
 from graph import alumni, institutions
 from graph.db import Database, Row
-from graph.nested import NestedSpec
 from graph.nodes import fetch_related
+from graph.pages import Related
 from graph.scope import ALUMNUS_VISIBLE, Scope
 
 
@@ -59,13 +59,13 @@ _LIAISONS: LiteralString = (
     + alumni.RETURN
     + ", owner"
 )
-CLASS_ALUMNI = NestedSpec(
-    match=(
-        "UNWIND $ids AS owner MATCH (:Class {id: owner})<-[r:STUDIED_IN]-(n:Alumnus) WHERE " + ALUMNUS_VISIBLE
-    ),
-    projection=alumni.RETURN + ", owner",
-    sort="n.name",
-    record=alumni.to_record,
+# A class's alumni within the caller's scope, by name, paged per class.
+CLASS_ALUMNI = Related(
+    inner="MATCH (:Class {id: owner})<-[:STUDIED_IN]-(n:Alumnus) WHERE " + ALUMNUS_VISIBLE,
+    carry="n",
+    key="n.name",
+    tie="n.id",
+    columns=alumni.COLUMNS,
 )
 
 

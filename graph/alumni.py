@@ -92,8 +92,8 @@ class NewAlumnus:
     city_id: str | None = None
 
 
-RETURN: LiteralString = (
-    " RETURN n.id AS id, n.externalId AS externalId, n.name AS name, n.gender AS gender,"
+COLUMNS: LiteralString = (
+    "n.id AS id, n.externalId AS externalId, n.name AS name, n.gender AS gender,"
     " n.birthYear AS birthYear, coalesce(n.kinds, []) AS kinds,"
     " CASE WHEN " + CONTACT_VISIBLE + " THEN n.email END AS email,"
     " CASE WHEN " + CONTACT_VISIBLE + " THEN n.phone END AS phone,"
@@ -104,6 +104,7 @@ RETURN: LiteralString = (
     " toString(n.createdAt) AS createdAt, toString(n.updatedAt) AS updatedAt,"
     " coalesce(n.mergedFrom, []) AS mergedFrom"
 )
+RETURN: LiteralString = " RETURN " + COLUMNS
 
 _FILTER: LiteralString = (
     "MATCH (n:Alumnus) WHERE "

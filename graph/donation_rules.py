@@ -1,4 +1,15 @@
-"""Donation rules: exact amounts in two currencies, and payments that match their pledge."""
+"""Donation rules: exact amounts in two currencies, and payments that match their pledge.
+
+Both donation write paths use the receipt check and the stored money form below:
+createDonation/updateDonation (all of this module) and recordPledge/recordGift/recordPayment
+(`graph.gifts`). Their other checks still differ, so sharing one would change what a mutation
+accepts or answers: recordX refuses zero amounts, future dates, closed funds, cancelled pledges
+and payments above what is open on the pledge, and reports every input problem; createDonation
+refuses a CNY amountCny unlike the amount, amounts of a trillion or more and years before 1890,
+and reports the first money problem. Where both refuse (receipt taken, bad currency, missing CNY
+value, unknown fund, donor or solicitor, paying toward a non-pledge) the messages differ, and
+for the last one the code.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +25,8 @@ from graph.money import normalize, to_fen
 from graph.validation import amount_error
 
 CURRENCY = re.compile(r"^[A-Z]{3}$")
+# Who may give: the labels (and GraphQL types) of donors.
+DONORS: tuple[LiteralString, ...] = ("Alumnus", "Company")
 MAX_AMOUNT = Decimal("1000000000000")  # a trillion: far above any gift, far below int64 fen sums
 
 Problem = tuple[str, str, str]  # (input field, UserErrorCode name, message)
@@ -45,8 +58,17 @@ def settle(amount: str, currency: str, amount_cny: str | None) -> tuple[dict[str
         return {}, ("amountCny", "INVALID", reason)
     if code == "CNY" and normalize(cny) != normalize(amount):
         return {}, ("amountCny", "INVALID", "for a CNY donation amountCny equals the amount")
-    stored = {"amount": normalize(amount), "currency": code, "amountCny": normalize(cny)}
-    return stored | {"amountCnyFen": to_fen(cny)}, None
+    return stored_money(amount, code, cny), None
+
+
+def stored_money(amount: str, currency: str, amount_cny: str) -> dict[str, Any]:
+    """A donation's money properties as stored: decimal strings with two places, CNY also in fen."""
+    return {
+        "amount": normalize(amount),
+        "currency": currency,
+        "amountCny": normalize(amount_cny),
+        "amountCnyFen": to_fen(amount_cny),
+    }
 
 
 # The donation `d`, what it pays and what pays it, to check payments against their pledge.
@@ -97,9 +119,14 @@ _RECEIPT_TAKEN: LiteralString = (
 )
 
 
+async def receipt_taken(tx: Tx, receipt_no: str, except_id: str | None = None) -> bool:
+    """Whether a donation other than `except_id` has this receipt number."""
+    return await tx.row(_RECEIPT_TAKEN, {"code": receipt_no, "id": except_id}) is not None
+
+
 async def check_receipt(tx: Tx, receipt_no: str | None, except_id: str | None = None) -> None:
     """Refuse a receipt number another donation has."""
-    if receipt_no and await tx.row(_RECEIPT_TAKEN, {"code": receipt_no, "id": except_id}) is not None:
+    if receipt_no and await receipt_taken(tx, receipt_no, except_id):
         raise Rejected(
             "receiptNo", "DUPLICATE", f"a donation with receipt number {receipt_no} already exists"
         )

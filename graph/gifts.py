@@ -7,8 +7,9 @@ from datetime import date
 from typing import Any, LiteralString
 
 from graph.db import Tx
+from graph.donation_rules import DONORS, receipt_taken, stored_money
 from graph.errors import Rejected
-from graph.money import from_fen, normalize, to_fen
+from graph.money import from_fen, to_fen
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,6 @@ class NewDonation:
     pledge_id: str | None = None
 
 
-_RECEIPT_TAKEN: LiteralString = "MATCH (d:Donation {receiptNo: $receiptNo}) RETURN d.id AS id"
 _FUND: LiteralString = "MATCH (f:Fund {id: $id}) RETURN f.status AS status"
 _DONOR: dict[str, LiteralString] = {
     "Alumnus": "MATCH (n:Alumnus {id: $id}) RETURN n.id AS id",
@@ -47,7 +47,7 @@ _CREATE: dict[str, LiteralString] = {
     label: (
         "MATCH (f:Fund {id: $fundId}), (donor:" + label + " {id: $donorId})"
         " CREATE (d:Donation {id: randomUUID(), receiptNo: $receiptNo, kind: $kind, amount: $amount,"
-        " currency: $currency, amountCny: $amountCny, amountCnyFen: $fen, date: $date,"
+        " currency: $currency, amountCny: $amountCny, amountCnyFen: $amountCnyFen, date: $date,"
         " anonymous: $anonymous, createdAt: datetime(), updatedAt: datetime()})"
         " CREATE (d)-[:TO]->(f) CREATE (d)-[:FROM]->(donor)"
         " WITH d OPTIONAL MATCH (s:Alumnus {id: $solicitorId})"
@@ -56,7 +56,7 @@ _CREATE: dict[str, LiteralString] = {
         " FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (d)-[:PAYS]->(p))"
         " RETURN d.id AS id"
     )
-    for label in ("Alumnus", "Company")
+    for label in DONORS
 }
 _CANCEL: LiteralString = (
     "MATCH (p:Donation {id: $id}) SET p.cancelledOn = $on, p.status = 'CANCELLED', p.updatedAt = datetime()"
@@ -92,7 +92,7 @@ async def _payment_terms(tx: Tx, new: NewDonation) -> NewDonation:
 
 async def record(tx: Tx, new: NewDonation) -> str:
     """Record a pledge, gift or payment inside the caller's transaction; returns its id."""
-    if await tx.row(_RECEIPT_TAKEN, {"receiptNo": new.receipt_no}):
+    if await receipt_taken(tx, new.receipt_no):
         raise Rejected("receiptNo", "DUPLICATE", f"receipt {new.receipt_no} is already recorded")
     if new.kind == "PAYMENT":
         new = await _payment_terms(tx, new)
@@ -102,15 +102,11 @@ async def record(tx: Tx, new: NewDonation) -> str:
         "donorId": new.donor_id,
         "receiptNo": new.receipt_no,
         "kind": new.kind,
-        "amount": normalize(new.amount),
-        "currency": new.currency,
-        "amountCny": normalize(new.amount_cny),
-        "fen": to_fen(new.amount_cny),
         "date": new.on,
         "anonymous": new.anonymous,
         "solicitorId": new.solicitor_id,
         "pledgeId": new.pledge_id,
-    }
+    } | stored_money(new.amount, new.currency, new.amount_cny)
     row = await tx.row(_CREATE[new.donor_label], params)
     assert row is not None
     return str(row["id"])

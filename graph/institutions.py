@@ -8,8 +8,8 @@ from typing import Any, LiteralString
 from graph import access
 from graph.db import Database, Row, Tx
 from graph.errors import Rejected
-from graph.nested import NestedSpec
 from graph.nodes import ListSpec, by_ids_query, fetch_related
+from graph.pages import Related
 from graph.scope import Scope
 
 
@@ -45,10 +45,12 @@ COLLEGES = ListSpec(
     record=lambda row: college(row),
 )
 
+_CLASS_COLUMNS: LiteralString = (
+    "n.id AS id, n.code AS code, n.name AS name, n.degree AS degree, n.major AS major,"
+    " n.entryYear AS entryYear, n.graduationYear AS graduationYear"
+)
 CLASS_RETURN: LiteralString = (
-    " OPTIONAL MATCH (n)-[:OF_COLLEGE]->(col:College)"
-    " RETURN n.id AS id, n.code AS code, n.name AS name, n.degree AS degree, n.major AS major,"
-    " n.entryYear AS entryYear, n.graduationYear AS graduationYear, col.id AS collegeId"
+    " OPTIONAL MATCH (n)-[:OF_COLLEGE]->(col:College) RETURN " + _CLASS_COLUMNS + ", col.id AS collegeId"
 )
 CLASSES = ListSpec(
     match=(
@@ -95,11 +97,13 @@ async def education_of(db: Database, alumni_ids: list[str]) -> dict[str, list[Cl
     return {k: [class_(r) for r in rows] for k, rows in grouped.items()}
 
 
-CLASSES_OF_COLLEGE = NestedSpec(
-    match="UNWIND $ids AS owner MATCH (:College {id: owner})<-[r:OF_COLLEGE]-(n:Class) WHERE true",
-    projection=CLASS_RETURN + ", owner",
-    sort="n.code",
-    record=class_,
+# A college's classes by code, paged per college (the owner is each class's college).
+CLASSES_OF_COLLEGE = Related(
+    inner="MATCH (:College {id: owner})<-[:OF_COLLEGE]-(n:Class) WHERE true",
+    carry="n",
+    key="n.code",
+    tie="n.id",
+    columns=_CLASS_COLUMNS + ", owner AS collegeId",
 )
 # Head counts are statistics, not personal data: every alumnus counts, whoever asks.
 _CLASS_SIZES: LiteralString = (

@@ -9,8 +9,8 @@ from graph import alumni, chapters
 from graph.db import Database, Row, Tx
 from graph.errors import Rejected
 from graph.model import MembershipRole
-from graph.nested import NestedSpec
 from graph.nodes import fetch_related
+from graph.pages import Related
 from graph.scope import ALUMNUS_VISIBLE, Scope
 
 MemberRole = MembershipRole  # the API calls it MemberRole
@@ -33,20 +33,23 @@ class MembershipRecord:
         return self.alumnus_id
 
 
-_ROLE_COLUMNS: LiteralString = ", owner, coalesce(r.role, 'MEMBER') AS role, r.sinceYear AS sinceYear"
+_ROLE: LiteralString = "coalesce(r.role, 'MEMBER') AS role, r.sinceYear AS sinceYear"
+_ROLE_COLUMNS: LiteralString = ", owner, " + _ROLE
 _OF_ALUMNI: LiteralString = (
     "UNWIND $ids AS owner MATCH (:Alumnus {id: owner})-[r:MEMBER_OF]->(n:Chapter)"
     " WITH owner, r, n ORDER BY n.name, n.id" + chapters.RETURN + _ROLE_COLUMNS
 )
-MEMBERS = NestedSpec(
-    match=(
-        "UNWIND $ids AS owner MATCH (:Chapter {id: owner})<-[r:MEMBER_OF]-(n:Alumnus) WHERE "
+# A chapter's members within the caller's scope (all, or those of `$role`), by name, paged per chapter.
+MEMBERS = Related(
+    inner=(
+        "MATCH (:Chapter {id: owner})<-[r:MEMBER_OF]-(n:Alumnus) WHERE "
         + ALUMNUS_VISIBLE
         + " AND ($role IS NULL OR coalesce(r.role, 'MEMBER') = $role)"
     ),
-    projection=alumni.RETURN + _ROLE_COLUMNS,
-    sort="n.name",
-    record=lambda row: _of_chapter(row),
+    carry="r, n",
+    key="n.name",
+    tie="n.id",
+    columns=alumni.COLUMNS + ", " + _ROLE,
 )
 _OFFICERS: LiteralString = (
     "UNWIND $ids AS owner MATCH (:Chapter {id: owner})<-[r:MEMBER_OF]-(n:Alumnus)"
@@ -66,7 +69,8 @@ def _of_alumnus(row: Row) -> MembershipRecord:
     return MembershipRecord(row["owner"], rec.id, row["role"], row["sinceYear"], chapter=rec)
 
 
-def _of_chapter(row: Row) -> MembershipRecord:
+def member(row: Row) -> MembershipRecord:
+    """Map a row of a chapter's member list (alumnus columns, `owner` the chapter) to a membership."""
     rec = alumni.to_record(row)
     return MembershipRecord(rec.id, row["owner"], row["role"], row["sinceYear"], alumnus=rec)
 
@@ -82,7 +86,7 @@ async def officers_of(
 ) -> dict[str, list[MembershipRecord]]:
     """Each chapter's visible officers, president first, in one statement."""
     grouped = await fetch_related(db, _OFFICERS, chapter_ids, {"scope": scope.params()})
-    return {k: [_of_chapter(r) for r in rows] for k, rows in grouped.items()}
+    return {k: [member(r) for r in rows] for k, rows in grouped.items()}
 
 
 async def check_single_president(tx: Tx, alumnus_id: str, chapter_id: str, role: str | None) -> None:

@@ -98,7 +98,7 @@ def recipient_ref(p: Problems, global_id: str | None) -> PartyRef | None:
     """The college, chapter or alumnus named as recipient."""
     found = party(p, "recipient", global_id, *RECIPIENTS)
     p.add("recipient", UserErrorCode.REQUIRED, None if global_id else "name the recipient")
-    return PartyRef(found[0].value, found[1]) if found else None
+    return found
 
 
 async def require_recipient(tx: Tx, recipient: PartyRef, scope: Scope) -> None:

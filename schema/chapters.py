@@ -17,8 +17,8 @@ from schema.context import Context
 from schema.errors import not_found
 from schema.geography import Region
 from schema.institutions import After, College, Descending, First
-from schema.nested import nested_connection
 from schema.permissions import IsAuthenticated
+from schema.related import related_connection
 from schema.relay import Connection, Node, connection, expect_id, page_args, to_global_id
 
 if TYPE_CHECKING:
@@ -97,14 +97,15 @@ class Chapter(Node):
         role: Annotated[MemberRole | None, strawberry.argument(description="Only this role.")] = None,
     ) -> Connection[Membership]:
         """MEMBER_OF ties of the chapter (one statement for every chapter of the request)."""
-        params = {"role": role.value if role else None, "scope": info.context.scope.params()}
-        return await nested_connection(
+        params = {"role": role.value if role else None}
+        convert = lambda row: Membership.from_record(memberships.member(row))  # noqa: E731
+        return await related_connection(
             info,
             f"members:{params['role']}",
             memberships.MEMBERS,
             self.rec.id,
             (first, after),
-            Membership.from_record,
+            convert,
             params,
         )
 

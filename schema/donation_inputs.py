@@ -9,7 +9,7 @@ import strawberry
 
 from graph import donations as repo
 from graph import validation
-from graph.donation_rules import settle
+from graph.donation_rules import DONORS, settle
 from graph.engagement import PartyRef
 from graph.giving import DonationKind
 from schema.donations import Donation
@@ -122,8 +122,7 @@ def links(p: Problems, values: dict[str, Any]) -> dict[str, Any]:
     """Donor, fund, pledge and solicitor named in the input (only those given)."""
     out: dict[str, Any] = {}
     if "donor" in values:
-        found = party(p, "donor", values["donor"], "Alumnus", "Company")
-        out["donor"] = PartyRef(found[0].value, found[1]) if found else None
+        out["donor"] = party(p, "donor", values["donor"], *DONORS)
         p.add("donor", UserErrorCode.REQUIRED, None if values["donor"] else "name the donor")
     if "fund" in values:
         out["fund"] = ref(p, "fund", values["fund"], "Fund")

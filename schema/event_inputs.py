@@ -144,8 +144,7 @@ def day(p: Problems, field: str, value: dt.date | None, *, required: bool) -> dt
 
 def organizer_ref(p: Problems, field: str, global_id: str | None) -> PartyRef | None:
     """The organizer named by a college or chapter ID."""
-    found = party(p, field, global_id, "College", "Chapter")
-    return PartyRef(found[0].value, found[1]) if found else None
+    return party(p, field, global_id, "College", "Chapter")
 
 
 def region_ref(p: Problems, values: dict[str, Any]) -> str | None:

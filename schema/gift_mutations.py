@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Annotated
@@ -11,15 +10,15 @@ import strawberry
 
 from graph import audit, gifts, validation
 from graph.db import Tx
+from graph.donation_rules import CURRENCY, DONORS
 from schema.context import Context
 from schema.donations import Donation, donation_by_id
 from schema.errors import UserError, UserErrorCode
 from schema.mutations import Outcome, Problems, execute
 from schema.permissions import Role, require_roles
-from schema.refs import party
+from schema.refs import party, ref
 
 FUNDRAISING = [require_roles(Role.ADMIN, Role.FUNDRAISER)]
-CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 @strawberry.input(description="A pledge or gift to record.")
@@ -79,11 +78,6 @@ class RecordedDonationPayload:
     )
 
 
-def _node(p: Problems, field: str, value: str | None, *types: str) -> tuple[str, str] | None:
-    found = party(p, field, value, *types)
-    return (found[0].value, found[1]) if found else None
-
-
 def _money(p: Problems, data: RecordGiftInput | RecordPaymentInput) -> tuple[str, str, str]:
     currency = data.currency.strip().upper()
     p.add(
@@ -123,27 +117,31 @@ async def _payload(info: strawberry.Info[Context, None], out: Outcome[str]) -> R
     return RecordedDonationPayload(donation=donation, user_errors=out.errors)
 
 
-def _gift(kind: str, data: RecordGiftInput) -> tuple[gifts.NewDonation | None, list[UserError]]:
+async def _record_gift(
+    info: strawberry.Info[Context, None], op: str, kind: str, data: RecordGiftInput
+) -> RecordedDonationPayload:
+    """recordPledge / recordGift: validate, then record."""
     p = Problems()
     amount, currency, cny = _money(p, data)
-    donor = _node(p, "donor", data.donor, "Alumnus", "Company")
-    fund = _node(p, "fund", data.fund, "Fund")
-    solicitor = _node(p, "solicitor", data.solicitor, "Alumnus")
+    donor = party(p, "donor", data.donor, *DONORS)
+    fund = ref(p, "fund", data.fund, "Fund")
+    solicitor = ref(p, "solicitor", data.solicitor, "Alumnus")
     if p or donor is None or fund is None:
-        return None, p.errors
-    return gifts.NewDonation(
+        return RecordedDonationPayload(donation=None, user_errors=p.errors)
+    new = gifts.NewDonation(
         kind=kind,
         receipt_no=data.receipt_no.strip(),
-        donor_label=donor[0],
-        donor_id=donor[1],
-        fund_id=fund[1],
+        donor_label=donor.kind,
+        donor_id=donor.id,
+        fund_id=fund,
         amount=amount,
         currency=currency,
         amount_cny=cny,
         on=data.date,
         anonymous=data.anonymous,
-        solicitor_id=solicitor[1] if solicitor else None,
-    ), []
+        solicitor_id=solicitor,
+    )
+    return await _record(info, op, new)
 
 
 @strawberry.type
@@ -159,12 +157,7 @@ class GiftMutations:
         input: Annotated[RecordGiftInput, strawberry.argument(description="The pledge.")],
     ) -> RecordedDonationPayload:
         """Validate and record a pledge."""
-        new, errors = _gift("PLEDGE", input)
-        return (
-            await _record(info, "recordPledge", new)
-            if new
-            else RecordedDonationPayload(donation=None, user_errors=errors)
-        )
+        return await _record_gift(info, "recordPledge", "PLEDGE", input)
 
     @strawberry.mutation(description="Record a one-off gift to a fund.", permission_classes=FUNDRAISING)
     async def record_gift(
@@ -173,12 +166,7 @@ class GiftMutations:
         input: Annotated[RecordGiftInput, strawberry.argument(description="The gift.")],
     ) -> RecordedDonationPayload:
         """Validate and record a gift."""
-        new, errors = _gift("GIFT", input)
-        return (
-            await _record(info, "recordGift", new)
-            if new
-            else RecordedDonationPayload(donation=None, user_errors=errors)
-        )
+        return await _record_gift(info, "recordGift", "GIFT", input)
 
     @strawberry.mutation(
         description="Record a payment toward a pledge; it may not exceed what is still open.",
@@ -192,8 +180,8 @@ class GiftMutations:
         """Validate and record a payment."""
         p = Problems()
         amount, currency, cny = _money(p, input)
-        pledge = _node(p, "pledge", input.pledge, "Donation")
-        solicitor = _node(p, "solicitor", input.solicitor, "Alumnus")
+        pledge = ref(p, "pledge", input.pledge, "Donation")
+        solicitor = ref(p, "solicitor", input.solicitor, "Alumnus")
         if p or pledge is None:
             return RecordedDonationPayload(donation=None, user_errors=p.errors)
         new = gifts.NewDonation(
@@ -207,8 +195,8 @@ class GiftMutations:
             amount_cny=cny,
             on=input.date,
             anonymous=input.anonymous,
-            solicitor_id=solicitor[1] if solicitor else None,
-            pledge_id=pledge[1],
+            solicitor_id=solicitor,
+            pledge_id=pledge,
         )
         return await _record(info, "recordPayment", new)
 
@@ -223,10 +211,9 @@ class GiftMutations:
     ) -> RecordedDonationPayload:
         """Cancel a pledge."""
         p = Problems()
-        pledge = _node(p, "pledge", input.pledge, "Donation")
-        if p or pledge is None:
+        pledge_id = ref(p, "pledge", input.pledge, "Donation")
+        if p or pledge_id is None:
             return RecordedDonationPayload(donation=None, user_errors=p.errors)
-        pledge_id = pledge[1]
 
         async def work(tx: Tx, actor: audit.Actor) -> str:
             await gifts.cancel_pledge(tx, pledge_id, input.date)

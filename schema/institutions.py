@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from graph import affiliations, institutions
+from graph import alumni as alumni_repo
 from graph import chapters as chapter_repo
 from graph.model import Degree
 from graph.nodes import fetch_count, fetch_page
 from schema import links
 from schema.context import Context
-from schema.nested import nested_connection
 from schema.permissions import IsAuthenticated
+from schema.related import related_connection
 from schema.relay import Connection, Node, connection, expect_id, page_args, to_global_id
 
 if TYPE_CHECKING:
@@ -50,9 +51,8 @@ class College(Node):
     ) -> Connection[Class_]:
         """The college's classes (one statement for every college of the request)."""
         spec = institutions.CLASSES_OF_COLLEGE
-        return await nested_connection(
-            info, "collegeClasses", spec, self.node_id, (first, after), Class_.from_record
-        )
+        convert = lambda row: Class_.from_record(institutions.class_(row))  # noqa: E731
+        return await related_connection(info, "collegeClasses", spec, self.node_id, (first, after), convert)
 
     @strawberry.field(description="Chapters linked to the college (its college association), by name.")
     async def chapters(self, info: strawberry.Info[Context, None]) -> list[LazyChapter]:
@@ -126,11 +126,9 @@ class Class_(Node):
         """Alumni who studied in the class (one statement for every class of the request)."""
         from schema.alumni import Alumnus  # deferred: schema.alumni imports this module
 
-        params = {"scope": info.context.scope.params()}
         spec = affiliations.CLASS_ALUMNI
-        return await nested_connection(
-            info, "classAlumni", spec, self.node_id, (first, after), Alumnus.from_record, params
-        )
+        convert = lambda row: Alumnus.from_record(alumni_repo.to_record(row))  # noqa: E731
+        return await related_connection(info, "classAlumni", spec, self.node_id, (first, after), convert)
 
     @strawberry.field(description="The class liaisons you may see.")
     async def liaisons(self, info: strawberry.Info[Context, None]) -> list[LazyAlumnus]:

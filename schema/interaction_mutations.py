@@ -109,7 +109,7 @@ def parties(p: Problems, global_ids: Sequence[str] | None) -> list[PartyRef] | N
     """The participants named in the input (None: not sent)."""
     if global_ids is None:
         return None
-    return [PartyRef(label.value, node_id) for label, node_id in refs(p, "with", global_ids, *PARTY_TYPES)]
+    return refs(p, "with", global_ids, *PARTY_TYPES)
 
 
 async def require_parties(tx: Tx, by: str | None, others: list[PartyRef] | None, scope: Scope) -> None:

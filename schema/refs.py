@@ -10,6 +10,7 @@ import strawberry
 from graph import audit
 from graph import refs as graph_refs
 from graph.db import Tx
+from graph.engagement import PartyRef
 from graph.model import Label
 from schema.context import Context
 from schema.errors import ApiError, UserError, UserErrorCode
@@ -23,10 +24,10 @@ def ref(p: Problems, field: str, global_id: str | None, *types: str) -> str | No
     return found[1] if found else None
 
 
-def party(p: Problems, field: str, global_id: str | None, *types: str) -> tuple[Label, str] | None:
-    """(label, node id) of a global ID that may name any of `types`; records INVALID otherwise."""
+def party(p: Problems, field: str, global_id: str | None, *types: str) -> PartyRef | None:
+    """The node (label, id) of a global ID that may name any of `types`; records INVALID otherwise."""
     found = _decode(p, field, global_id, types)
-    return (Label(found[0]), found[1]) if found else None
+    return PartyRef(*found) if found else None
 
 
 def _decode(p: Problems, field: str, global_id: str | None, types: tuple[str, ...]) -> tuple[str, str] | None:
@@ -42,8 +43,8 @@ def _decode(p: Problems, field: str, global_id: str | None, types: tuple[str, ..
     return type_name, node_id
 
 
-def refs(p: Problems, field: str, global_ids: Sequence[str], *types: str) -> list[tuple[Label, str]]:
-    """Several (label, node id) pairs, duplicates dropped; records INVALID for bad ones."""
+def refs(p: Problems, field: str, global_ids: Sequence[str], *types: str) -> list[PartyRef]:
+    """Several nodes (label, id), duplicates dropped; records INVALID for bad ones."""
     found = [party(p, f"{field}.{i}", g, *types) for i, g in enumerate(global_ids)]
     return list(dict.fromkeys(f for f in found if f is not None))
 

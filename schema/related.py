@@ -1,4 +1,4 @@
-"""Connections nested under a parent (an event's attendees, a fund's donations), batched per level."""
+"""Connections nested under a parent (a class's alumni, a fund's donations), batched per level."""
 
 from __future__ import annotations
 
@@ -23,10 +23,14 @@ async def related_connection(
     owner_id: str,
     page: tuple[int, str | None],
     convert: Callable[[Row], T],
+    params: dict[str, Any] | None = None,
 ) -> Connection[T]:
-    """One owner's page; every owner asking for the same page shares one statement (and one count)."""
+    """One owner's page; every owner asking for the same page shares one statement (and one count).
+
+    `params` (beside `$scope`) must be told apart by `name`, since the loaders are shared by name.
+    """
     first, cursor = page_args(*page)
-    db, params = info.context.db, {"scope": info.context.scope.params()}
+    db, params = info.context.db, {"scope": info.context.scope.params()} | (params or {})
     loaders = info.context.loaders
 
     async def pages(ids: list[str]) -> dict[str, Any]:

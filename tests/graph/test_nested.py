@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph import institutions
 from graph.db import Database
-from graph.nested import fetch_counts, fetch_pages
+from graph.pages import fetch_related_counts, fetch_related_pages
 from graph.paging import Cursor
 
 _GIVEN = """
@@ -24,12 +24,16 @@ async def test_each_owner_gets_its_own_page_in_one_statement(db: Database) -> No
     await db.write_rows(_GIVEN)
     db.counter.reset()
     # when
-    pages = await fetch_pages(db, institutions.CLASSES_OF_COLLEGE, ["A", "B", "C"], 3, None)
+    pages = await fetch_related_pages(db, institutions.CLASSES_OF_COLLEGE, ["A", "B", "C"], {}, 3, None)
     # then
     assert db.counter.count == 1
-    assert [(c.code, key) for c, key in pages["A"][0]] == [("A-1", "A-1"), ("A-2", "A-2"), ("A-3", "A-3")]
+    assert [(r["code"], r["sortKey"], r["sortId"]) for r in pages["A"][0]] == [
+        ("A-1", "A-1", "a1"),
+        ("A-2", "A-2", "a2"),
+        ("A-3", "A-3", "a3"),
+    ]
     assert pages["A"][1] is True
-    assert [c.code for c, _ in pages["B"][0]] == ["B-1", "B-2"] and pages["B"][1] is False
+    assert [r["code"] for r in pages["B"][0]] == ["B-1", "B-2"] and pages["B"][1] is False
     assert pages["C"] == ([], False)
 
 
@@ -37,9 +41,9 @@ async def test_a_cursor_continues_after_its_position(db: Database) -> None:
     # given
     await db.write_rows(_GIVEN)
     # when
-    pages = await fetch_pages(db, institutions.CLASSES_OF_COLLEGE, ["A"], 3, Cursor("A-3", "a3"))
+    pages = await fetch_related_pages(db, institutions.CLASSES_OF_COLLEGE, ["A"], {}, 3, Cursor("A-3", "a3"))
     # then
-    assert [c.code for c, _ in pages["A"][0]] == ["A-4", "A-5"]
+    assert [r["code"] for r in pages["A"][0]] == ["A-4", "A-5"]
     assert pages["A"][1] is False
 
 
@@ -47,6 +51,6 @@ async def test_counts_cover_owners_without_rows(db: Database) -> None:
     # given
     await db.write_rows(_GIVEN)
     # when
-    counts = await fetch_counts(db, institutions.CLASSES_OF_COLLEGE, ["A", "B", "C"])
+    counts = await fetch_related_counts(db, institutions.CLASSES_OF_COLLEGE, ["A", "B", "C"], {})
     # then
     assert counts == {"A": 5, "B": 2, "C": 0}
