@@ -7,7 +7,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any, LiteralString, TypeVar
+from typing import Any, LiteralString, Protocol, TypeVar
 
 import neo4j
 from neo4j import AsyncGraphDatabase, AsyncManagedTransaction
@@ -118,10 +118,27 @@ def _column_name(item: str) -> LiteralString:
     return name  # taken from a LiteralString
 
 
+class _Runner(Protocol):
+    """What runs a statement: a managed transaction, or a session in auto-commit (`_AutoCommit`)."""
+
+    async def run(self, query: LiteralString, parameters: dict[str, Any]) -> neo4j.AsyncResult: ...
+
+
+class _AutoCommit:
+    """A session's auto-commit transaction, with the statement timeout of managed ones."""
+
+    def __init__(self, session: neo4j.AsyncSession, timeout_s: float) -> None:
+        self._session = session
+        self._timeout_s = timeout_s
+
+    async def run(self, query: LiteralString, parameters: dict[str, Any]) -> neo4j.AsyncResult:
+        return await self._session.run(neo4j.Query(query, timeout=self._timeout_s), parameters)
+
+
 class Tx:
     """A transaction handle that only runs parameterised statements and counts them."""
 
-    def __init__(self, tx: AsyncManagedTransaction, counter: StatementCounter) -> None:
+    def __init__(self, tx: _Runner, counter: StatementCounter) -> None:
         self._tx = tx
         self._counter = counter
 
