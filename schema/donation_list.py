@@ -18,7 +18,7 @@ from schema.donations import Donation
 from schema.errors import bad_input
 from schema.institutions import After, Descending, First
 from schema.permissions import Role, require_roles
-from schema.relay import Connection, connection, expect_id, from_global_id, page_args
+from schema.relay import Connection, connection, expect_id, expected_id, from_global_id, page_args
 
 
 @strawberry.enum(description="Orders of the donations list.")
@@ -56,7 +56,7 @@ def donor_id(global_id: str | None) -> str | None:
         return None
     type_name, node_id = from_global_id(global_id)
     if type_name not in ("Alumnus", "Company"):
-        raise bad_input("expected the ID of an Alumnus or Company")
+        raise bad_input(expected_id("Alumnus", "Company"))
     return node_id
 
 

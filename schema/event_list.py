@@ -18,7 +18,7 @@ from schema.errors import bad_input
 from schema.events import Event
 from schema.institutions import After, Descending, First
 from schema.permissions import IsAuthenticated
-from schema.relay import Connection, connection, expect_id, from_global_id, page_args
+from schema.relay import Connection, connection, expect_id, expected_id, from_global_id, page_args
 
 
 @strawberry.enum(description="Orders of the events list.")
@@ -67,7 +67,7 @@ def organizer_id(global_id: str | None) -> str | None:
         return None
     type_name, node_id = from_global_id(global_id)
     if type_name not in ("College", "Chapter"):
-        raise bad_input("expected the ID of a College or Chapter")
+        raise bad_input(expected_id("College", "Chapter"))
     return node_id
 
 

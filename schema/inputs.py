@@ -19,7 +19,7 @@ from schema.context import Context
 from schema.errors import ApiError, UserError, UserErrorCode
 from schema.mutations import Problems, execute
 from schema.permissions import Role, require_roles
-from schema.relay import expect_id, to_global_id
+from schema.relay import expect_id, expected_id, to_global_id
 
 T = TypeVar("T")
 
@@ -33,7 +33,7 @@ def decode(p: Problems, field: str, global_id: str, type_name: str) -> str:
     try:
         return expect_id(global_id, type_name)
     except ApiError:
-        p.add(field, UserErrorCode.INVALID, f"not the ID of a {type_name}")
+        p.add(field, UserErrorCode.INVALID, expected_id(type_name))
         return ""
 
 

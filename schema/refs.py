@@ -15,7 +15,7 @@ from graph.model import Label
 from schema.context import Context
 from schema.errors import ApiError, UserError, UserErrorCode
 from schema.mutations import Problems, execute
-from schema.relay import from_global_id
+from schema.relay import expected_id, from_global_id
 
 
 def ref(p: Problems, field: str, global_id: str | None, *types: str) -> str | None:
@@ -38,7 +38,7 @@ def _decode(p: Problems, field: str, global_id: str | None, types: tuple[str, ..
     except ApiError:
         type_name, node_id = "", ""
     if type_name not in types:
-        p.add(field, UserErrorCode.INVALID, f"expected the ID of a {' or '.join(types)}")
+        p.add(field, UserErrorCode.INVALID, expected_id(*types))
         return None
     return type_name, node_id
 

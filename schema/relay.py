@@ -44,8 +44,14 @@ def expect_id(global_id: str, *type_names: str) -> str:
     """The node id inside a global ID that must be of one of the given types."""
     type_name, node_id = from_global_id(global_id)
     if type_name not in type_names:
-        raise bad_input(f"expected the ID of a {' or '.join(type_names)}")
+        raise bad_input(expected_id(*type_names))
     return node_id
+
+
+def expected_id(*type_names: str) -> str:
+    """The one message for an ID of the wrong type: "expected the ID of an Alumnus or Company"."""
+    article = "an" if type_names and type_names[0][:1] in "AEIOU" else "a"
+    return f"expected the ID of {article} {' or '.join(type_names)}"
 
 
 @strawberry.type(description="Where a page sits in its list.")

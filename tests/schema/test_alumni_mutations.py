@@ -295,3 +295,20 @@ async def test_only_the_office_deletes_alumni(api: Api, db: Database) -> None:
     )
     # then
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_an_id_of_another_type_is_named_the_same_way_everywhere(api: Api, db: Database) -> None:
+    # given
+    await given_institutions(db)
+    college = (await db.read_rows("MATCH (c:College) RETURN c.id AS id LIMIT 1"))[0]["id"]
+    # when: a College ID where an Alumnus is expected, in a mutation input and in a root argument
+    update = await api.post(UPDATE, {"input": {"id": gid("College", college), "name": "x"}})
+    recommend = await api.post(
+        "query($id: ID!) { chapterRecommendations(alumnus: $id) { rank } }", {"id": gid("College", college)}
+    )
+    # then
+    assert update["data"]["updateAlumnus"]["userErrors"] == [
+        {"field": ["input", "id"], "code": "INVALID", "message": "expected the ID of an Alumnus"}
+    ]
+    assert recommend["errors"][0]["message"] == "expected the ID of an Alumnus"
+    assert recommend["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
