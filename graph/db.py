@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -208,12 +209,12 @@ class Database:
         return await self._execute(work, write=True)
 
     async def read_rows(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[Row]:
-        """Shortcut: one read statement."""
+        """Shortcut: one read statement (auto-commit: one round trip fewer than `read`)."""
 
         async def work(tx: Tx) -> list[Row]:
             return await tx.rows(query, params)
 
-        return await self.read(work)
+        return await self._read_once(work)
 
     async def read_table(
         self,
@@ -226,7 +227,28 @@ class Database:
         async def work(tx: Tx) -> list[Row]:
             return await tx.table(query, columns, params)
 
-        return await self.read(work)
+        return await self._read_once(work)
+
+    async def _read_once(self, work: TxWork[T]) -> T:
+        """One read statement in an auto-commit transaction: BEGIN and COMMIT cost a round trip
+        each (~0.35 ms of ~1 ms), and a lone read needs no transaction around it. Failures the
+        driver calls retryable (the server restarting, a leader switch) are retried with backoff
+        for `max_retry_s`, as `read` does."""
+        deadline = time.monotonic() + self.settings.max_retry_s
+        delay = 0.05
+        while True:
+            try:
+                async with self._driver.session(
+                    database=self.settings.database, default_access_mode=neo4j.READ_ACCESS
+                ) as session:
+                    return await work(Tx(_AutoCommit(session, self.settings.query_timeout_s), self.counter))
+            except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+                if not exc.is_retryable() or time.monotonic() + delay > deadline:
+                    raise translate(exc) from exc
+            except OSError as exc:
+                raise translate(exc) from exc
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 1.0)
 
     async def write_rows(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Shortcut: one write statement in its own transaction."""

@@ -151,29 +151,22 @@ class DonorRetention:
 
     async def segments(self, info: strawberry.Info[Context, None]) -> retention.Segments:
         """All five segments, computed once per request (one statement)."""
-        key = f"retention:{self.year}:{self.fund_id}:{self.college_id}"
-        db, scope = info.context.db, info.context.scope
-        loader = info.context.loaders.get(
-            key,
-            lambda keys: _one(
-                keys, retention.all_segments(db, scope, self.year, self.fund_id, self.college_id)
-            ),
-        )
-        found: retention.Segments = await loader.load(key)
+        found: retention.Segments = await self._once(info, "retention", retention.all_segments)
         return found
 
     async def counts(self, info: strawberry.Info[Context, None]) -> dict[retention.Segment, int]:
         """The five segment sizes, computed once per request (one statement)."""
-        key = f"retention-counts:{self.year}:{self.fund_id}:{self.college_id}"
+        found: dict[retention.Segment, int] = await self._once(info, "retention-counts", retention.all_counts)
+        return found
+
+    async def _once(self, info: strawberry.Info[Context, None], name: str, read: Any) -> Any:
+        """`read(db, scope, year, fund, college)`, shared by every segment field of the request."""
+        key = f"{name}:{self.year}:{self.fund_id}:{self.college_id}"
         db, scope = info.context.db, info.context.scope
         loader = info.context.loaders.get(
-            key,
-            lambda keys: _one(
-                keys, retention.all_counts(db, scope, self.year, self.fund_id, self.college_id)
-            ),
+            key, lambda keys: _one(keys, read(db, scope, self.year, self.fund_id, self.college_id))
         )
-        found: dict[retention.Segment, int] = await loader.load(key)
-        return found
+        return await loader.load(key)
 
     retained = _segment("retained", retention.Segment.RETAINED, "Gave in the year before and in the year.")
     lybunt = _segment("lybunt", retention.Segment.LYBUNT, "Gave last year but not this year (LYBUNT).")
