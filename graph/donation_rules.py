@@ -1,7 +1,12 @@
 """The rules of a donation: one set, the same for every path that writes one.
 
 recordPledge, recordGift, recordPayment (`graph.gifts.record`), createDonation and updateDonation
-(`schema.donation_mutations`) all pass the donation to `check` before writing it.
+(`schema.donation_mutations`) all pass the donation to `check` before writing it; the bundle
+importer (`graph.bundle.checks.donation`) checks each donation row's amounts and date with
+`amount_problem` and `date_problem`, its currency and CNY value likewise, and that a payment's
+pledge is a PLEDGE; the rules that need the graph's state (closed funds, cancelled pledges,
+what is still open) are not checked on import.
+
 A donation, as it would be stored (for an update: the stored values merged with the changes):
 
 - receiptNo: 1-40 letters, digits, '.', '_' or '-', used by no other donation;
