@@ -16,22 +16,22 @@ from schema.relay import to_global_id
 from tests.conftest import Api
 from tests.graph.test_giving_reports import WORLD
 
-ERRORS = "userErrors { field code message }"
+
+def mutation(field: str, input_type: str) -> str:
+    """A document calling one donation mutation, aliased `r`, showing the donation id and userErrors."""
+    return (
+        f"mutation($i: {input_type}!) {{ r: {field}(input: $i) {{"
+        " donation { id } userErrors { field code message } } }"
+    )
+
+
 RECORD = {
-    "GIFT": "mutation($i: RecordGiftInput!) { r: recordGift(input: $i) { donation { id } " + ERRORS + " } }",
-    "PLEDGE": "mutation($i: RecordGiftInput!) { r: recordPledge(input: $i) { donation { id } "
-    + ERRORS
-    + " } }",
-    "PAYMENT": "mutation($i: RecordPaymentInput!) { r: recordPayment(input: $i) { donation { id } "
-    + ERRORS
-    + " } }",
+    "GIFT": mutation("recordGift", "RecordGiftInput"),
+    "PLEDGE": mutation("recordPledge", "RecordGiftInput"),
+    "PAYMENT": mutation("recordPayment", "RecordPaymentInput"),
 }
-CREATE = (
-    "mutation($i: CreateDonationInput!) { r: createDonation(input: $i) { donation { id } " + ERRORS + " } }"
-)
-UPDATE = (
-    "mutation($i: UpdateDonationInput!) { r: updateDonation(input: $i) { donation { id } " + ERRORS + " } }"
-)
+CREATE = mutation("createDonation", "CreateDonationInput")
+UPDATE = mutation("updateDonation", "UpdateDonationInput")
 
 # On top of WORLD (funds f and g OPEN, shut CLOSED; alumni wang, li…): donations with known ids.
 # P1 (1,000.00) has PAY1 (400.00) paid: 600.00 open. P2 is cancelled; P-SHUT pledges to the closed
