@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from graph.db import Database, Row
+from graph.db import Database, Row, Tx
 from graph.engagement import PARTY_KIND, PartyRef, party
 from graph.giving import DONATION_VISIBLE
 from graph.money import to_fen
@@ -156,3 +156,14 @@ async def payments_of(db: Database, ids: list[str], scope: Scope) -> dict[str, l
     """Payments toward many pledges, newest first, in one statement."""
     grouped = await fetch_related(db, _PAYMENTS, ids, {"scope": scope.params()})
     return {k: [donation(r) for r in rows] for k, rows in grouped.items()}
+
+
+async def link(tx: Tx, donation_id: str, links: dict[str, Any]) -> None:
+    """Set the links named in `links` (donor, fund, pledge, solicitor); None removes one."""
+    if "donor" in links:
+        donor: PartyRef | None = links["donor"]
+        query = SET_DONOR[donor.kind if donor else "Alumnus"]
+        await tx.rows(query, {"id": donation_id, "target": donor.id if donor else None})
+    for name, query in (("fund", SET_FUND), ("pledge", SET_PLEDGE), ("solicitor", SET_SOLICITOR)):
+        if name in links:
+            await tx.rows(query, {"id": donation_id, "target": links[name]})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class GraphError(Exception):
     """Base class of every error the graph layer raises."""
@@ -39,17 +41,28 @@ class DatabaseFailure(GraphError):
     code = "INTERNAL"
 
 
+Problem = tuple[str, str, str]  # (input field path, UserErrorCode name, message)
+
+
 class Rejected(GraphError):
     """A write refused because of its input (unknown reference, duplicate, node in use...).
 
     Raised inside a write transaction, it rolls the whole transaction back; the API turns it
-    into a `userErrors` entry (`field` is the input path, `reason` one of the UserErrorCode names).
+    into `userErrors` entries (`field` is the input path, `reason` one of the UserErrorCode names).
+    `problems` holds this one and any `more` found with it, so every problem is reported at once.
     """
 
     code = "BAD_USER_INPUT"
 
-    def __init__(self, field: str, reason: str, message: str) -> None:
+    def __init__(self, field: str, reason: str, message: str, *more: Problem) -> None:
         super().__init__(message)
         self.field = field
         self.reason = reason
         self.message = message
+        self.problems: list[Problem] = [(field, reason, message), *more]
+
+    @classmethod
+    def every(cls, problems: Sequence[Problem]) -> Rejected:
+        """One refusal carrying several problems (at least one)."""
+        first, *rest = problems
+        return cls(*first, *rest)

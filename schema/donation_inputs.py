@@ -1,4 +1,4 @@
-"""Inputs, payloads and validation of the donation mutations."""
+"""Inputs and payloads of the donation mutations; their rules are `graph.donation_rules`."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ from typing import Any
 import strawberry
 
 from graph import donations as repo
-from graph import validation
-from graph.donation_rules import DONORS, settle
+from graph.donation_rules import DONORS
 from graph.engagement import PartyRef
 from graph.giving import DonationKind
 from schema.donations import Donation
-from schema.errors import UserError, UserErrorCode
-from schema.event_inputs import day
+from schema.errors import UserError
 from schema.mutations import Outcome, Problems
 from schema.refs import party, ref
 
@@ -93,40 +91,13 @@ class DeleteDonationPayload:
     )
 
 
-def plain_values(p: Problems, values: dict[str, Any]) -> dict[str, Any]:
-    """Checked receipt number, kind, date and anonymity (only those given)."""
-    out: dict[str, Any] = {}
-    if "receipt_no" in values:
-        out["receiptNo"] = (values["receipt_no"] or "").strip()
-        p.add("receiptNo", UserErrorCode.INVALID, validation.code_error(out["receiptNo"]))
-    if "kind" in values:
-        out["kind"] = values["kind"].value if values["kind"] else None
-        p.add("kind", UserErrorCode.REQUIRED, None if out["kind"] else "give the kind of donation")
-    if "date" in values:
-        out["date"] = day(p, "date", values["date"], required=True)
-    if "anonymous" in values:
-        out["anonymous"] = bool(values["anonymous"])
-    return out
-
-
-def money(p: Problems, amount: str, currency: str, amount_cny: str | None) -> dict[str, Any]:
-    """Checked money properties, recording the first problem."""
-    props, problem = settle(amount, currency, amount_cny)
-    if problem:
-        field, code, message = problem
-        p.add(field, UserErrorCode[code], message)
-    return props
-
-
 def links(p: Problems, values: dict[str, Any]) -> dict[str, Any]:
-    """Donor, fund, pledge and solicitor named in the input (only those given)."""
+    """Donor, fund, pledge and solicitor named in the input (only those given; null clears)."""
     out: dict[str, Any] = {}
     if "donor" in values:
         out["donor"] = party(p, "donor", values["donor"], *DONORS)
-        p.add("donor", UserErrorCode.REQUIRED, None if values["donor"] else "name the donor")
     if "fund" in values:
         out["fund"] = ref(p, "fund", values["fund"], "Fund")
-        p.add("fund", UserErrorCode.REQUIRED, None if values["fund"] else "name the fund")
     if "pledge" in values:
         out["pledge"] = ref(p, "pledge", values["pledge"], "Donation")
     if "solicitor" in values:

@@ -1,4 +1,4 @@
-"""Mutations of donations (ADMIN, FUNDRAISER; deleting: ADMIN), validated but without pledge rules."""
+"""Mutations of donations (ADMIN, FUNDRAISER; deleting: ADMIN), checked by `graph.donation_rules`."""
 
 from __future__ import annotations
 
@@ -6,13 +6,12 @@ from typing import Annotated, Any
 
 import strawberry
 
-from graph import audit
+from graph import audit, gifts
 from graph import donation_rules as rules
 from graph import donations as repo
 from graph import refs as graph_refs
 from graph.db import Tx
-from graph.errors import Rejected
-from graph.giving import DonationKind
+from graph.errors import Problem, Rejected
 from graph.model import Label
 from graph.scope import Scope
 from schema.context import Context
@@ -24,11 +23,8 @@ from schema.donation_inputs import (
     UpdateDonationInput,
     audit_links,
     links,
-    money,
     payload,
-    plain_values,
 )
-from schema.errors import UserErrorCode
 from schema.mutations import Problems, execute
 from schema.permissions import Role, require_roles
 from schema.refs import camel, delete_node, provided, ref
@@ -40,51 +36,36 @@ LINKS = ("donor", "fund", "pledge", "solicitor")
 MONEY = ("amount", "currency", "amount_cny")
 
 
-async def require_links(tx: Tx, named: dict[str, Any], scope: Scope) -> None:
-    """Every node the input names must exist (people: and be visible to the caller)."""
-    donor = named.get("donor")
-    if donor is not None and donor.kind == "Alumnus":
-        await graph_refs.require_alumnus(tx, donor.id, "donor", scope)
-    elif donor is not None:
-        await graph_refs.require(tx, Label.COMPANY, donor.id, "donor")
-    await graph_refs.require(tx, Label.FUND, named.get("fund"), "fund")
-    await graph_refs.require(tx, Label.DONATION, named.get("pledge"), "pledge")
-    await graph_refs.require_alumnus(tx, named.get("solicitor"), "solicitor", scope)
-
-
-def pledge_problem(kind: DonationKind, pledge_id: str | None) -> str | None:
-    """Why a new donation may not name this pledge, or None."""
-    return "only a PAYMENT pays toward a pledge" if pledge_id and kind is not DonationKind.PAYMENT else None
-
-
-async def reread(tx: Tx, donation_id: str, scope: Scope) -> repo.DonationRecord:
+async def reread(
+    tx: Tx, donation_id: str, scope: Scope, known: list[Problem] | None = None
+) -> repo.DonationRecord:
     """The donation as stored now (within the caller's giving scope), inside the transaction."""
     rows = await tx.rows(repo.DONATIONS.by_ids, {"ids": [donation_id], "scope": scope.params()})
     if not rows:
-        raise graph_refs.not_found("id", Label.DONATION)
+        raise Rejected.every([*(known or []), *graph_refs.not_found("id", Label.DONATION).problems])
     return repo.donation(rows[0])
 
 
-async def settle_update(tx: Tx, donation_id: str, sent: dict[str, Any], scope: Scope) -> dict[str, Any]:
-    """Money properties after the update (empty when no money field was sent)."""
-    current = await reread(tx, donation_id, scope)
-    if not sent:
-        return {}
-    now = {"amount": current.amount, "currency": current.currency, "amountCny": current.amount_cny}
-    props, problem = rules.merged_money(now, sent)
-    if problem:
-        raise Rejected(*problem)
-    return props
+def sent_values(data: UpdateDonationInput) -> dict[str, Any]:
+    """The plain and money fields an update sends, as stored-property names and values."""
+    sent = {camel(k): v for k, v in provided(data, *PLAIN, *MONEY).items()}
+    if "receiptNo" in sent:
+        sent["receiptNo"] = (sent["receiptNo"] or "").strip()
+    if "kind" in sent:
+        sent["kind"] = sent["kind"].value if sent["kind"] else None
+    return sent
 
 
-async def write_update(
-    tx: Tx, donation_id: str, props: dict[str, Any], named: dict[str, Any]
-) -> dict[str, Any]:
-    """Apply properties and links, then check payments against pledges; returns previous values."""
-    before = await graph_refs.update(tx, Label.DONATION, donation_id, props)
-    await rules.link(tx, donation_id, named)
-    await rules.check_pledges(tx, donation_id)
-    return before
+def changed_props(draft: rules.Draft, money: dict[str, Any], sent: dict[str, Any]) -> dict[str, Any]:
+    """The properties an update writes: those sent, and all money ones when any was sent."""
+    values = {
+        "receiptNo": draft.receipt_no,
+        "kind": draft.kind,
+        "date": draft.on,
+        "anonymous": draft.anonymous,
+    }
+    props = {k: v for k, v in values.items() if k in sent}
+    return props | (money if any(k in sent for k in rules.MONEY_FIELDS) else {})
 
 
 @strawberry.type
@@ -97,26 +78,29 @@ class DonationMutations:
         info: Info,
         input: Annotated[CreateDonationInput, strawberry.argument(description="The donation.")],
     ) -> DonationPayload:
-        """Validate, then create the donation and its links in one audited transaction."""
+        """Check by the donation rules, then create it and its links in one audited transaction."""
         p = Problems()
-        props = plain_values(p, provided(input, *PLAIN)) | money(
-            p, input.amount, input.currency, input.amount_cny
-        )
         named = links(p, provided(input, *LINKS))
-        p.add("pledge", UserErrorCode.INVALID, pledge_problem(input.kind, named.get("pledge")))
-        if p:
-            return DonationPayload(donation=None, user_errors=p.errors)
-        scope = info.context.scope
+        draft = rules.Draft(
+            kind=input.kind.value,
+            receipt_no=input.receipt_no.strip(),
+            amount=input.amount,
+            currency=input.currency,
+            amount_cny=input.amount_cny,
+            on=input.date,
+            donor=named.get("donor"),
+            fund_id=named.get("fund"),
+            pledge_id=named.get("pledge"),
+            solicitor_id=named.get("solicitor"),
+            anonymous=input.anonymous,
+        )
+        scope, known = info.context.scope, p.found()
 
         async def work(tx: Tx, actor: audit.Actor) -> repo.DonationRecord:
-            await rules.check_receipt(tx, props["receiptNo"])
-            await require_links(tx, named, scope)
-            donation_id = await graph_refs.create(tx, Label.DONATION, props)
-            await rules.link(tx, donation_id, named)
-            await rules.check_pledges(tx, donation_id)
-            after = props | audit_links(named)
-            await audit.record(tx, actor, audit.Change("createDonation", [donation_id], {}, after))
-            return await reread(tx, donation_id, scope)
+            done = await gifts.record(tx, draft, scope, known)
+            after = done.props | audit_links(named)
+            await audit.record(tx, actor, audit.Change("createDonation", [done.id], {}, after))
+            return await reread(tx, done.id, scope)
 
         return payload(await execute(info, work, duplicate_field="receiptNo"))
 
@@ -126,21 +110,22 @@ class DonationMutations:
         info: Info,
         input: Annotated[UpdateDonationInput, strawberry.argument(description="The changes.")],
     ) -> DonationPayload:
-        """Validate the fields sent, then update them; amounts are settled against the stored ones."""
+        """Check the donation the update leaves by the donation rules, then write the changes."""
         p = Problems()
         donation_id = ref(p, "id", input.id, "Donation")
-        props = plain_values(p, provided(input, *PLAIN))
-        sent_money = {camel(k): v for k, v in provided(input, *MONEY).items()}
+        sent = sent_values(input)
         named = links(p, provided(input, *LINKS))
-        if p or donation_id is None:
+        if donation_id is None:
             return DonationPayload(donation=None, user_errors=p.errors)
-        scope = info.context.scope
+        scope, known = info.context.scope, p.found()
 
         async def work(tx: Tx, actor: audit.Actor) -> repo.DonationRecord:
-            changed = props | await settle_update(tx, donation_id, sent_money, scope)
-            await rules.check_receipt(tx, changed.get("receiptNo"), donation_id)
-            await require_links(tx, named, scope)
-            before = await write_update(tx, donation_id, changed, named)
+            stored = await reread(tx, donation_id, scope, known)
+            draft = rules.merged(stored, sent | named)
+            draft, money = await rules.check(tx, draft, scope, known=known, stored=stored)
+            changed = changed_props(draft, money, sent)
+            before = await graph_refs.update(tx, Label.DONATION, donation_id, changed)
+            await repo.link(tx, donation_id, named)
             after = changed | audit_links(named)
             await audit.record(tx, actor, audit.Change("updateDonation", [donation_id], before, after))
             return await reread(tx, donation_id, scope)

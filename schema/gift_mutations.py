@@ -1,19 +1,21 @@
-"""Recording gifts: recordPledge, recordGift, recordPayment (toward a pledge) and cancelPledge."""
+"""Recording gifts: recordPledge, recordGift, recordPayment (toward a pledge) and cancelPledge.
+
+The donation rules are `graph.donation_rules`, the same as for createDonation/updateDonation.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Annotated
 
 import strawberry
 
-from graph import audit, gifts, validation
+from graph import audit, gifts
 from graph.db import Tx
-from graph.donation_rules import CURRENCY, DONORS
+from graph.donation_rules import DONORS, Draft
 from schema.context import Context
 from schema.donations import Donation, donation_by_id
-from schema.errors import UserError, UserErrorCode
+from schema.errors import UserError
 from schema.mutations import Outcome, Problems, execute
 from schema.permissions import Role, require_roles
 from schema.refs import party, ref
@@ -78,36 +80,17 @@ class RecordedDonationPayload:
     )
 
 
-def _money(p: Problems, data: RecordGiftInput | RecordPaymentInput) -> tuple[str, str, str]:
-    currency = data.currency.strip().upper()
-    p.add(
-        "currency",
-        UserErrorCode.INVALID,
-        None if CURRENCY.match(currency) else "use a 3-letter ISO 4217 code",
-    )
-    p.add("amount", UserErrorCode.INVALID, validation.amount_error(data.amount))
-    if not validation.amount_error(data.amount) and Decimal(data.amount) <= 0:
-        p.add("amount", UserErrorCode.OUT_OF_RANGE, "the amount must be more than zero")
-    cny = data.amount_cny if data.amount_cny is not None else (data.amount if currency == "CNY" else None)
-    if cny is None:
-        p.add("amountCny", UserErrorCode.REQUIRED, "give the CNY value for a foreign currency")
-        cny = "0"
-    elif data.amount_cny is not None:
-        p.add("amountCny", UserErrorCode.INVALID, validation.amount_error(cny))
-    if data.date > date.today():
-        p.add("date", UserErrorCode.OUT_OF_RANGE, "the date is in the future")
-    p.add("receiptNo", UserErrorCode.INVALID, validation.code_error(data.receipt_no.strip()))
-    return data.amount.strip(), currency, cny.strip()
-
-
 async def _record(
-    info: strawberry.Info[Context, None], op: str, new: gifts.NewDonation
+    info: strawberry.Info[Context, None], op: str, draft: Draft, p: Problems
 ) -> RecordedDonationPayload:
+    """Check the draft by the donation rules (with the input problems `p`), then record it."""
+    scope, known = info.context.scope, p.found()
+
     async def work(tx: Tx, actor: audit.Actor) -> str:
-        donation_id = await gifts.record(tx, new)
-        after = {"receiptNo": new.receipt_no, "kind": new.kind, "amountCny": new.amount_cny}
-        await audit.record(tx, actor, audit.Change(op, [donation_id], {}, after))
-        return donation_id
+        done = await gifts.record(tx, draft, scope, known)
+        after = {k: done.props[k] for k in ("receiptNo", "kind", "amountCny")}
+        await audit.record(tx, actor, audit.Change(op, [done.id], {}, after))
+        return done.id
 
     return await _payload(info, await execute(info, work, duplicate_field="receiptNo"))
 
@@ -120,28 +103,21 @@ async def _payload(info: strawberry.Info[Context, None], out: Outcome[str]) -> R
 async def _record_gift(
     info: strawberry.Info[Context, None], op: str, kind: str, data: RecordGiftInput
 ) -> RecordedDonationPayload:
-    """recordPledge / recordGift: validate, then record."""
+    """recordPledge / recordGift: read the input, then check and record."""
     p = Problems()
-    amount, currency, cny = _money(p, data)
-    donor = party(p, "donor", data.donor, *DONORS)
-    fund = ref(p, "fund", data.fund, "Fund")
-    solicitor = ref(p, "solicitor", data.solicitor, "Alumnus")
-    if p or donor is None or fund is None:
-        return RecordedDonationPayload(donation=None, user_errors=p.errors)
-    new = gifts.NewDonation(
+    draft = Draft(
         kind=kind,
         receipt_no=data.receipt_no.strip(),
-        donor_label=donor.kind,
-        donor_id=donor.id,
-        fund_id=fund,
-        amount=amount,
-        currency=currency,
-        amount_cny=cny,
+        amount=data.amount,
+        currency=data.currency,
+        amount_cny=data.amount_cny,
         on=data.date,
+        donor=party(p, "donor", data.donor, *DONORS),
+        fund_id=ref(p, "fund", data.fund, "Fund"),
+        solicitor_id=ref(p, "solicitor", data.solicitor, "Alumnus"),
         anonymous=data.anonymous,
-        solicitor_id=solicitor,
     )
-    return await _record(info, op, new)
+    return await _record(info, op, draft, p)
 
 
 @strawberry.type
@@ -177,28 +153,23 @@ class GiftMutations:
         info: strawberry.Info[Context, None],
         input: Annotated[RecordPaymentInput, strawberry.argument(description="The payment.")],
     ) -> RecordedDonationPayload:
-        """Validate and record a payment."""
+        """Check and record a payment (its fund and donor are the pledge's)."""
         p = Problems()
-        amount, currency, cny = _money(p, input)
-        pledge = ref(p, "pledge", input.pledge, "Donation")
-        solicitor = ref(p, "solicitor", input.solicitor, "Alumnus")
-        if p or pledge is None:
-            return RecordedDonationPayload(donation=None, user_errors=p.errors)
-        new = gifts.NewDonation(
+        draft = Draft(
             kind="PAYMENT",
             receipt_no=input.receipt_no.strip(),
-            donor_label="",
-            donor_id=None,
-            fund_id=None,
-            amount=amount,
-            currency=currency,
-            amount_cny=cny,
+            amount=input.amount,
+            currency=input.currency,
+            amount_cny=input.amount_cny,
             on=input.date,
+            donor=None,
+            fund_id=None,
+            pledge_id=ref(p, "pledge", input.pledge, "Donation"),
+            solicitor_id=ref(p, "solicitor", input.solicitor, "Alumnus"),
             anonymous=input.anonymous,
-            solicitor_id=solicitor,
-            pledge_id=pledge,
+            fund_from_pledge=True,
         )
-        return await _record(info, "recordPayment", new)
+        return await _record(info, "recordPayment", draft, p)
 
     @strawberry.mutation(
         description="Cancel what is still open on a pledge (payments already made stay).",

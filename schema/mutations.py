@@ -10,7 +10,7 @@ import strawberry
 
 from graph import audit
 from graph.db import Tx
-from graph.errors import ConstraintViolation, Rejected
+from graph.errors import ConstraintViolation, Problem, Rejected
 from schema.context import Context
 from schema.errors import UserError, UserErrorCode
 from schema.permissions import principal_of
@@ -40,11 +40,21 @@ class Problems:
     def __bool__(self) -> bool:
         return bool(self.errors)
 
+    def found(self) -> list[Problem]:
+        """The problems as (field below `input`, code name, message), for a repository's refusal."""
+        return [(".".join(e.field[1:]), e.code.name, e.message) for e in self.errors]
 
-def rejected(exc: Rejected) -> UserError:
-    """A repository refusal as a user error."""
-    code = UserErrorCode[exc.reason] if exc.reason in UserErrorCode.__members__ else UserErrorCode.INVALID
-    return UserError(field=["input", *exc.field.split(".")], code=code, message=exc.message)
+
+def rejected(exc: Rejected) -> list[UserError]:
+    """A repository refusal as user errors (one per problem it carries)."""
+    return [
+        UserError(
+            field=["input", *field.split(".")],
+            code=UserErrorCode[reason] if reason in UserErrorCode.__members__ else UserErrorCode.INVALID,
+            message=message,
+        )
+        for field, reason, message in exc.problems
+    ]
 
 
 Work = Callable[[Tx, audit.Actor], Awaitable[T]]
@@ -70,7 +80,7 @@ async def execute(
     try:
         return Outcome(await info.context.db.write(unit), [])
     except Rejected as exc:
-        return Outcome(None, [rejected(exc)])
+        return Outcome(None, rejected(exc))
     except ConstraintViolation:
         return Outcome(
             None,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from graph.bundle import cells as c
 from graph.bundle.rows import Check, Draft
+from graph.donation_rules import amount_problem, date_problem
 from graph.model import DonationKind
 
 
@@ -64,7 +67,8 @@ one_recipient = exactly_one(
 
 
 def donation(d: Draft) -> None:
-    """One donor; only a PAYMENT pays a pledge; currency rules; amounts exact, with fen."""
+    """One donor; only a PAYMENT pays a pledge; the amount and date rules of every donation
+    (`graph.donation_rules`); currency rules; amounts exact, with fen."""
     one_donor(d)
     v = d.values
     pledge = v.get("pledge_receipt_no")
@@ -74,6 +78,7 @@ def donation(d: Draft) -> None:
         d.problem("pledge_receipt_no", "only a PAYMENT pays a pledge")
     elif pledge is not None and pledge == v["receipt_no"]:
         d.problem("pledge_receipt_no", "a donation cannot pay itself")
+    _amounts_and_date(d)
     currency = v.get("currency") or "CNY"
     amount_cny = v.get("amount_cny")
     if currency != "CNY" and amount_cny is None:
@@ -87,3 +92,13 @@ def donation(d: Draft) -> None:
         amount_cny if amount_cny is not None else v["amount"]
     )
     d.props["currency"] = currency
+
+
+def _amounts_and_date(d: Draft) -> None:
+    """Amounts above zero and below a trillion; a date neither in the future nor before 1890."""
+    for column in ("amount", "amount_cny"):
+        value = d.values.get(column)
+        if value is not None and (found := amount_problem(str(value))):
+            d.problem(column, found[1])
+    if found := date_problem(d.values["date"], date.today()):
+        d.problem("date", found[1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,37 @@ async def test_relations_are_one_per_pair_whatever_the_order(existing: Database,
         " RETURN a.externalId AS a, b.externalId AS b, k.strength AS strength"
     )
     assert rows == [{"a": "S2006001", "b": "S1996004", "strength": 5}]
+
+
+async def test_donation_rows_follow_the_amount_and_date_rules_of_every_donation(
+    existing: Database, tmp_path: Path
+) -> None:
+    # given: the same amount and date rules as recordGift and createDonation (graph.donation_rules)
+    tomorrow = date.today() + timedelta(days=1)
+    head = "receipt_no,donor_external_id,fund_code,kind,amount,currency,amount_cny,date\n"
+    rows = [
+        "Z-1,S2006001,CS-DEV,GIFT,0,,,2024-01-01",
+        "Z-2,S2006001,CS-DEV,GIFT,1000000000000,,,2024-01-01",
+        "Z-3,S2006001,CS-DEV,GIFT,10,USD,0.00,2024-01-01",
+        f"Z-4,S2006001,CS-DEV,GIFT,10,,,{tomorrow.isoformat()}",
+        "Z-5,S2006001,CS-DEV,GIFT,10,,,1889-12-31",
+        "Z-6,S2006001,CS-DEV,GIFT,0,,,1889-12-31",
+        "Z-7,S2006001,CS-DEV,GIFT,999999999999.99,,,1890-01-01",
+    ]
+    bundle = write(tmp_path / "z", "donations.csv", head + "\n".join(rows) + "\n")
+    # when
+    report = await import_bundle(existing, bundle)
+    # then
+    assert [str(p) for p in report.sorted_problems()] == [
+        "donations.csv:2: amount: the amount must be more than zero",
+        "donations.csv:3: amount: the amount must be less than a trillion",
+        "donations.csv:4: amount_cny: the amount must be more than zero",
+        "donations.csv:5: date: the date is in the future",
+        "donations.csv:6: date: the date is before 1890",
+        "donations.csv:7: amount: the amount must be more than zero",
+        "donations.csv:7: date: the date is before 1890",
+    ]
+    stored = await existing.read_rows(
+        "MATCH (d:Donation) WHERE d.receiptNo STARTS WITH 'Z-' RETURN d.receiptNo AS r, d.amountCnyFen AS fen"
+    )
+    assert stored == [{"r": "Z-7", "fen": 99999999999999}]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
 import pytest
 
 from graph.db import Database, Tx
+from graph.donation_rules import Draft
+from graph.engagement import PartyRef
 from graph.errors import Rejected
-from graph.gifts import NewDonation, cancel_pledge, record
+from graph.gifts import cancel_pledge, record
 from graph.reports.funds import fund_report, year_donations
 from graph.reports.retention import Segment, segment_count, segment_page
 from graph.reports.scorecards import chapter_activity, college_scorecard
@@ -52,16 +55,15 @@ def gift(
     amount_cny: str | None = None,
     pledge: str | None = None,
     anonymous: bool = False,
-) -> NewDonation:
-    return NewDonation(
+) -> Draft:
+    return Draft(
         kind=kind,
         receipt_no=receipt,
-        donor_label=label,
-        donor_id=donor,
+        donor=PartyRef(label, donor),
         fund_id=fund,
         amount=amount,
         currency=currency,
-        amount_cny=amount_cny or amount,
+        amount_cny=amount_cny,
         on=date.fromisoformat(on),
         anonymous=anonymous,
         pledge_id=pledge,
@@ -73,10 +75,10 @@ async def given_history(db: Database) -> dict[str, str]:
     await db.write_rows(WORLD)
     ids: dict[str, str] = {}
 
-    async def put(tx: Tx, *, d: NewDonation) -> None:
+    async def put(tx: Tx, *, d: Draft) -> None:
         if d.pledge_id:
-            d = NewDonation(**{**d.__dict__, "pledge_id": ids[d.pledge_id]})
-        ids[d.receipt_no] = await record(tx, d)
+            d = replace(d, pledge_id=ids[d.pledge_id])
+        ids[str(d.receipt_no)] = (await record(tx, d, FULL)).id
 
     history = [
         # 王 pledges 10,000.00 in 2024 and pays it in parts across the year end
@@ -225,7 +227,7 @@ async def test_recording_rules(db: Database) -> None:
     reasons = {}
     for name, d in attempts.items():
         with pytest.raises(Rejected) as caught:
-            await db.write(partial(record, new=d))
+            await db.write(partial(record, d=d, scope=FULL))
         reasons[name] = (caught.value.field, caught.value.reason)
     assert reasons == {
         "duplicate receipt": ("receiptNo", "DUPLICATE"),
@@ -233,8 +235,8 @@ async def test_recording_rules(db: Database) -> None:
         "cancelled pledge": ("pledge", "INVALID"),
         "closed fund": ("fund", "INVALID"),
         "unknown donor": ("donor", "NOT_FOUND"),
-        "wrong payer": ("donor", "INVALID"),
+        "wrong payer": ("pledge", "CONFLICT"),
     }
     exact = gift("PAYMENT", "PAY6", "4499.50", "2025-02-01", pledge=ids["P1"])
-    await db.write(lambda tx: record(tx, exact))
+    await db.write(lambda tx: record(tx, exact, FULL))
     assert (await fund_report(db, FULL, "f", 2025)).outstanding_pledges == "0.00"

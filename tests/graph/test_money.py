@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from graph.donation_rules import merged_money, settle
+from graph.donation_rules import (
+    Draft,
+    cny_of,
+    currency_of,
+    date_problem,
+    first_per_field,
+    merged,
+    money_problems,
+    stored_money,
+)
+from graph.donations import DonationRecord
+from graph.engagement import PartyRef
 from graph.money import from_fen, normalize, ratio, to_fen
 
 pytestmark = pytest.mark.unit
@@ -36,12 +49,26 @@ def test_ratio_is_rounded_and_undefined_without_a_whole() -> None:
     assert ratio(5, 0) is None
 
 
+def draft(amount: str | None, currency: str | None = "CNY", cny: str | None = None) -> Draft:
+    """A gift with these money values (the rest valid)."""
+    return Draft("GIFT", "R1", amount, currency, cny, date(2025, 1, 1), PartyRef("Alumnus", "a"), "f")
+
+
 def test_cny_donations_value_themselves() -> None:
+    # given
+    d = draft("1200", "cny")
     # when
-    props, problem = settle("1200", "cny", None)
+    problems = money_problems(d)
+    cny = cny_of(d)
     # then
-    assert problem is None
-    assert props == {"amount": "1200.00", "currency": "CNY", "amountCny": "1200.00", "amountCnyFen": 120000}
+    assert problems == []
+    assert cny is not None
+    assert stored_money("1200", currency_of(d), cny) == {
+        "amount": "1200.00",
+        "currency": "CNY",
+        "amountCny": "1200.00",
+        "amountCnyFen": 120000,
+    }
 
 
 @pytest.mark.parametrize(
@@ -50,31 +77,72 @@ def test_cny_donations_value_themselves() -> None:
         ("100", "USD", None, "amountCny", "REQUIRED"),
         ("100", "CNY", "99", "amountCny", "INVALID"),
         ("1.005", "CNY", None, "amount", "INVALID"),
-        ("-3", "CNY", None, "amount", "INVALID"),
+        ("-3", "CNY", None, "amount", "OUT_OF_RANGE"),
+        ("0", "CNY", None, "amount", "OUT_OF_RANGE"),
         ("abc", "CNY", None, "amount", "INVALID"),
-        ("1e13", "CNY", None, "amount", "INVALID"),
+        ("NaN", "CNY", None, "amount", "INVALID"),
+        ("1e12", "CNY", None, "amount", "OUT_OF_RANGE"),
         ("100", "US", "700", "currency", "INVALID"),
         ("100", "USD", "7.001", "amountCny", "INVALID"),
+        ("100", "USD", "0.00", "amountCny", "OUT_OF_RANGE"),
     ],
 )
 def test_bad_amounts_are_refused(amount: str, currency: str, cny: str | None, field: str, code: str) -> None:
     # when
-    _, problem = settle(amount, currency, cny)
+    problems = money_problems(draft(amount, currency, cny))
     # then
-    assert problem is not None
-    assert problem[:2] == (field, code)
+    assert [p[:2] for p in problems] == [(field, code)]
+
+
+def test_every_money_problem_is_reported_not_only_the_first() -> None:
+    # when
+    problems = money_problems(draft("0", "us", "1.001"))
+    # then
+    assert [p[:2] for p in problems] == [
+        ("currency", "INVALID"),
+        ("amount", "OUT_OF_RANGE"),
+        ("amountCny", "INVALID"),
+    ]
+
+
+def test_dates_from_1890_to_today() -> None:
+    # given
+    today = date(2026, 11, 26)
+    # when / then
+    assert date_problem(today, today) is None
+    assert date_problem(date(1890, 1, 1), today) is None
+    assert date_problem(date(2026, 11, 27), today) == ("OUT_OF_RANGE", "the date is in the future")
+    assert date_problem(date(1889, 12, 31), today) == ("OUT_OF_RANGE", "the date is before 1890")
+    assert date_problem(None, today) == ("REQUIRED", "give a day")
 
 
 def test_foreign_donations_need_their_cny_value_again_when_amount_or_currency_change() -> None:
-    # given
-    current = {"amount": "100.00", "currency": "USD", "amountCny": "720.00"}
+    # given a USD 100.00 gift valued CNY 720.00
+    stored = DonationRecord(
+        id="d", receipt_no="R1", kind="GIFT", amount="100.00", currency="USD", amount_cny="720.00",
+        amount_cny_fen=72000, date=date(2025, 1, 1), anonymous=False, donor=PartyRef("Alumnus", "a"),
+        fund_id="f", pledge_id=None, solicitor_id=None, created_at=None, updated_at=None,
+    )  # fmt: skip
     # when
-    revalued, _ = merged_money(current, {"amountCny": "710"})
-    _, amount_changed = merged_money(current, {"amount": "200"})
-    _, currency_changed = merged_money(current, {"currency": "EUR"})
-    to_cny, _ = merged_money(current, {"currency": "CNY"})
+    revalued = merged(stored, {"amountCny": "710"})
+    amount_changed = merged(stored, {"amount": "200"})
+    currency_changed = merged(stored, {"currency": "EUR"})
+    to_cny = merged(stored, {"currency": "CNY"})
+    untouched = merged(stored, {"anonymous": True})
     # then
-    assert revalued == {"amount": "100.00", "currency": "USD", "amountCny": "710.00", "amountCnyFen": 71000}
-    assert amount_changed is not None and amount_changed[:2] == ("amountCny", "REQUIRED")
-    assert currency_changed is not None and currency_changed[:2] == ("amountCny", "REQUIRED")
-    assert to_cny["amountCny"] == "100.00"
+    assert (revalued.amount, revalued.amount_cny) == ("100.00", "710")
+    assert [p[:2] for p in money_problems(amount_changed)] == [("amountCny", "REQUIRED")]
+    assert [p[:2] for p in money_problems(currency_changed)] == [("amountCny", "REQUIRED")]
+    assert cny_of(to_cny) == "100.00"
+    assert (untouched.amount_cny, untouched.anonymous, untouched.id) == ("720.00", True, "d")
+
+
+def test_problems_are_one_per_field_in_input_order() -> None:
+    # given problems found in any order, two for the amount
+    found = [("pledge", "NOT_FOUND", "p"), ("amount", "INVALID", "a1"), ("date", "X", "d")]
+    found += [("amount", "OUT_OF_RANGE", "a2"), ("receiptNo", "DUPLICATE", "r")]
+    # when
+    kept = first_per_field(found)
+    # then
+    assert [p[0] for p in kept] == ["receiptNo", "amount", "date", "pledge"]
+    assert kept[1] == ("amount", "INVALID", "a1")

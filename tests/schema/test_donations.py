@@ -125,7 +125,7 @@ async def test_bad_amounts_and_references_are_user_errors(api: Api, db: Database
     unknown = await api.data(CREATE, {"input": gift(donor, fund=gid("Fund", "nope"))})
     no_donor = await api.data(CREATE, {"input": gift(donor, donor=gid("Company", "nope"))})
     # then
-    assert errors_of(negative["createDonation"]) == {"input.amount": "INVALID"}
+    assert errors_of(negative["createDonation"]) == {"input.amount": "OUT_OF_RANGE"}
     assert errors_of(fraction["createDonation"]) == {"input.amount": "INVALID"}
     assert errors_of(words["createDonation"]) == {"input.amount": "INVALID", "input.receiptNo": "INVALID"}
     assert errors_of(wrong["createDonation"]) == {"input.donor": "INVALID", "input.fund": "INVALID"}
@@ -166,9 +166,12 @@ async def test_payments_must_match_their_pledge(api: Api, db: Database) -> None:
         CREATE, {"input": gift(donor, "Y2", kind="PAYMENT", amount="0.20", pledge=pledge_id)}
     )
     other_fund = await api.data(
-        CREATE, {"input": gift(donor, "Y3", kind="PAYMENT", fund=gid("Fund", "f-ee"), pledge=pledge_id)}
+        CREATE,
+        {"input": gift(donor, "Y3", kind="PAYMENT", amount="1", fund=gid("Fund", "f-ee"), pledge=pledge_id)},
     )
-    other_donor = await api.data(CREATE, {"input": gift(other, "Y4", kind="PAYMENT", pledge=pledge_id)})
+    other_donor = await api.data(
+        CREATE, {"input": gift(other, "Y4", kind="PAYMENT", amount="1", pledge=pledge_id)}
+    )
     not_a_pledge = await api.data(CREATE, {"input": gift(donor, "Y5", kind="PAYMENT", pledge=gift_id)})
     not_a_payment = await api.data(CREATE, {"input": gift(donor, "Y6", pledge=pledge_id)})
     shown = await api.data(UPDATE, {"input": {"id": pledge_id}})
