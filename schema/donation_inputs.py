@@ -17,7 +17,9 @@ from schema.mutations import Outcome, Problems
 from schema.refs import party, ref
 
 
-@strawberry.input(description="A new donation (generic record; pledge/gift/payment rules come later).")
+@strawberry.input(
+    description="A new donation of any kind, under the rules of recordPledge, recordGift and recordPayment."
+)
 class CreateDonationInput:
     """Input of createDonation."""
 
