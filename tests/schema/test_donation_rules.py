@@ -154,7 +154,7 @@ GIVING: dict[str, tuple[dict[str, Any], list[tuple[str, str, str]]]] = {
             ("amount", "INVALID", "amount has more than 2 decimal places"),
             ("date", "OUT_OF_RANGE", "the date is before 1890"),
             ("fund", "INVALID", "the fund is closed to new gifts"),
-            ("solicitor", "INVALID", "expected the ID of a Alumnus"),
+            ("solicitor", "INVALID", "expected the ID of an Alumnus"),
         ],
     ),
 }
