@@ -72,10 +72,14 @@ _EXPAND: LiteralString = (
     " UNION ALL"
     " UNWIND $frontier AS fid MATCH (:Alumnus {id: fid})-[r:STUDIED_IN|WORKS_AT|MEMBER_OF]->(h)"
     " WHERE NOT h.id IN $hubs AND " + _tie_ok("r") + " WITH h, type(r) AS rel, collect(fid)[..$fan] AS froms"
-    " CALL (h, rel) { MATCH (h)<-[r2:STUDIED_IN|WORKS_AT|MEMBER_OF]-(n:Alumnus) WHERE type(r2) = rel AND "
-    + _tie_ok("r2")
-    + _NEW
-    + " RETURN collect(n.id)[..$cap] AS members }"
+    # each kind of hub expanded over its own relationship type, with only its own condition
+    " CALL (h, rel) {"
+    " WITH h WHERE rel = 'STUDIED_IN' MATCH (h)<-[:STUDIED_IN]-(n:Alumnus) WHERE true" + _NEW + " RETURN n"
+    " UNION ALL WITH h WHERE rel = 'WORKS_AT' MATCH (h)<-[w:WORKS_AT]-(n:Alumnus)"
+    " WHERE w.endYear IS NULL" + _NEW + " RETURN n"
+    " UNION ALL WITH h WHERE rel = 'MEMBER_OF' MATCH (h)<-[m:MEMBER_OF]-(n:Alumnus)"
+    " WHERE m.role <> 'MEMBER'" + _NEW + " RETURN n"
+    " } WITH froms, rel, h, collect(n.id)[..$cap] AS members"
     " RETURN froms,"
     " CASE rel WHEN 'STUDIED_IN' THEN 'CLASSMATE' WHEN 'WORKS_AT' THEN 'COLLEAGUE' ELSE 'CHAPTER' END AS tie,"
     " h.id AS viaId, labels(h)[0] AS viaLabel, members"
