@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 
@@ -24,6 +24,8 @@ from schema.registry import resolve
 from schema.relay import Connection, connection, expect_id, page_args
 
 GIVING = [require_roles(Role.ADMIN, Role.FUNDRAISER, Role.COLLEGE_OFFICER)]
+T = TypeVar("T")
+U = TypeVar("U")
 YEAR = Annotated[int, strawberry.argument(description="The calendar year.")]
 
 
@@ -65,6 +67,7 @@ class FundReport:
     stewardship: list[Stewardship] = strawberry.field(
         description="Every donor who ever gave to the fund, latest gift first."
     )
+    donations: list[Donation] = strawberry.field(description="The year's donations, by date.")
     fund_id: strawberry.Private[str]
 
     @strawberry.field(description="The fund.")
@@ -72,13 +75,16 @@ class FundReport:
         """The fund."""
         return await fund_by_id(info, self.fund_id)
 
-    @strawberry.field(description="The year's donations, by date.")
-    async def donations(self, info: strawberry.Info[Context, None]) -> list[Donation]:
-        """Donations dated in the year."""
-        records = await fund_reports.year_donations(
-            info.context.db, info.context.scope, self.fund_id, self.year
-        )
-        return [Donation.from_record(r) for r in records]
+
+async def _together(first: Awaitable[T], second: Awaitable[U] | None) -> tuple[T, U | None]:
+    """Both results, computed at once; the second is abandoned if the first fails."""
+    later = asyncio.ensure_future(second) if second is not None else None
+    try:
+        result = await first
+        return result, (await later if later is not None else None)
+    finally:
+        if later is not None and not later.done():
+            later.cancel()
 
 
 async def _donors(
@@ -198,9 +204,12 @@ class GivingReportsQuery:
         """Fund report."""
         if not 1900 <= year <= 2200:
             raise bad_input("year must be between 1900 and 2200")
+        db, scope, fund_id = info.context.db, info.context.scope, expect_id(fund, "Fund")
         with_donors = selects(info, "stewardship", "donor")
-        r = await fund_reports.fund_report(
-            info.context.db, info.context.scope, expect_id(fund, "Fund"), year, with_alumni=with_donors
+        # the year's donations are read beside the report when the query shows them
+        r, donations = await _together(
+            fund_reports.fund_report(db, scope, fund_id, year, with_alumni=with_donors),
+            fund_reports.year_donations(db, scope, fund_id, year) if selects(info, "donations") else None,
         )
         donors = await _donors(info, r.stewardship) if with_donors else [None] * len(r.stewardship)
         return FundReport(
@@ -211,6 +220,7 @@ class GivingReportsQuery:
             donor_count=r.donor_count,
             new_donor_count=r.new_donor_count,
             fund_id=r.fund_id,
+            donations=[Donation.from_record(d) for d in donations or []],
             stewardship=[
                 Stewardship(
                     last_gift_on=s.last_gift_on, contactable=s.contactable, anonymous=s.anonymous, donor=d
