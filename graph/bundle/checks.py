@@ -67,13 +67,17 @@ one_recipient = exactly_one(
 
 
 def donation(d: Draft) -> None:
-    """One donor; only a PAYMENT pays a pledge; the amount and date rules of every donation
-    (`graph.donation_rules`); currency rules; amounts exact, with fen."""
+    """One donor; a PAYMENT pays a pledge (its column is needed), and only a PAYMENT; the amount
+    and date rules of every donation (`graph.donation_rules`); currency rules; amounts exact,
+    with fen. The rules needing the graph come later (`graph.bundle.giving`)."""
     one_donor(d)
     v = d.values
     pledge = v.get("pledge_receipt_no")
-    if v["kind"] == DonationKind.PAYMENT and "pledge_receipt_no" in v and pledge is None:
-        d.problem("pledge_receipt_no", "missing value: a PAYMENT pays a pledge")
+    if v["kind"] == DonationKind.PAYMENT and pledge is None:
+        if "pledge_receipt_no" in v:
+            d.problem("pledge_receipt_no", "missing value: a PAYMENT pays a pledge")
+        else:
+            d.problem("pledge_receipt_no", "missing column: a PAYMENT pays a pledge")
     elif pledge is not None and v["kind"] != DonationKind.PAYMENT:
         d.problem("pledge_receipt_no", "only a PAYMENT pays a pledge")
     elif pledge is not None and pledge == v["receipt_no"]:
