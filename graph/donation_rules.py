@@ -4,8 +4,9 @@ recordPledge, recordGift, recordPayment (`graph.gifts.record`), createDonation a
 (`schema.donation_mutations`) all pass the donation to `check` before writing it; the bundle
 importer (`graph.bundle.checks.donation`) checks each donation row's amounts and date with
 `amount_problem` and `date_problem`, its currency and CNY value likewise, and that a payment's
-pledge is a PLEDGE; the rules that need the graph's state (closed funds, cancelled pledges,
-what is still open) are not checked on import.
+pledge is a PLEDGE; `graph.bundle.giving` applies the rules that need the graph's state (closed
+funds, cancelled pledges, the pledge's fund and donor, what is still open) to each row, with
+the same messages.
 
 A donation, as it would be stored (for an update: the stored values merged with the changes):
 

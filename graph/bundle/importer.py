@@ -3,6 +3,8 @@
 Each batch is one write transaction (all or nothing); a rejected row is reported and skipped,
 valid rows are written. Rows that point at a row later in the same file (a chapter's parent, a
 payment's pledge) wait until the end of the file and are written once their target exists.
+Donation rows are held to the rules that need the graph (`graph.bundle.giving`) just before
+their batch is written.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from graph.bundle import lookup
+from graph.bundle import giving, lookup
 from graph.bundle.batches import Chunk, chunks
 from graph.bundle.format import FILES
 from graph.bundle.reader import MAX_UNCOMPRESSED_BYTES, open_bundle
@@ -142,7 +144,7 @@ class FileRun:
                 (waiting if final else self.deferred).append(row)
             else:
                 self.report.reject(row.problems)
-        await self.write(await self.without_cycles(ready))
+        await self.write(await self.within_rules(await self.without_cycles(ready)))
         return waiting
 
     def resolve(self, row: Draft, found: lookup.Found, pending: set[Any], *, final: bool) -> str:
@@ -204,6 +206,17 @@ class FileRun:
                 self.report.reject(row.problems)
             else:
                 kept.append(row)
+        return kept
+
+    async def within_rules(self, ready: list[Draft]) -> list[Draft]:
+        """Donations that break a rule needing the graph (`graph.bundle.giving`) are rejected."""
+        if self.spec.label is not Label.DONATION or not ready:
+            return ready
+        graph = await giving.state(self.db, ready)
+        kept = giving.judge(ready, graph, pledge_column=self.present.get("pledge", False))
+        for row in ready:
+            if row.problems:
+                self.report.reject(row.problems)
         return kept
 
     async def write(self, ready: list[Draft]) -> None:
