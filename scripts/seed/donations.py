@@ -29,6 +29,8 @@ class Draft:
     anonymous: bool
     pledge: Draft | None = None
     receipt: str = ""
+    cny: Decimal = Decimal(0)  # the CNY value at receipt
+    paid_cny: Decimal = Decimal(0)  # a pledge's: the CNY value of its payments so far
 
 
 @dataclass
@@ -137,13 +139,28 @@ def _payments(ledger: Ledger, year: int) -> list[Draft]:
     return due
 
 
+def _valued(batch: list[Draft]) -> list[Draft]:
+    """The drafts with their CNY value; a payment's never above what is still open on its pledge
+    (a foreign pledge's parts are valued at later rates), and a payment with nothing open is left out."""
+    kept: list[Draft] = []
+    for d in batch:
+        d.cny = in_cny(d.amount, d.donor.currency, d.day.year)
+        if d.pledge is not None:
+            d.cny = min(d.cny, d.pledge.cny - d.pledge.paid_cny)
+            if d.cny <= 0:
+                continue
+            d.pledge.paid_cny += d.cny
+        kept.append(d)
+    return kept
+
+
 def _write(ledger: Ledger, year: int, batch: list[Draft]) -> None:
     world = ledger.world
     batch.sort(key=lambda d: (d.day, _RANK[d.kind], d.seq))
-    for n, d in enumerate(batch, start=1):
+    for n, d in enumerate(_valued(batch), start=1):
         d.receipt = f"HX{year}{n:06d}"
         fund = world.funds[d.fund][0]
-        cny = in_cny(d.amount, d.donor.currency, d.day.year)
+        cny = d.cny
         world.out.row(
             "donations.csv",
             (
