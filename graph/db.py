@@ -8,6 +8,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, LiteralString, Protocol, TypeVar
 
 import neo4j
@@ -83,11 +84,13 @@ class WriteCounts:
     properties_set: int = 0
 
 
+@cache
 def returned_columns(clause: LiteralString) -> tuple[LiteralString, ...]:
     """The column names of a projection such as `RETURN n.id AS id, owner, count(*) AS total`.
 
-    For the fixed projection texts of this package: items are split at top-level commas; an item
-    is named by its last top-level `AS`, or is a plain variable. Anything else is a ValueError.
+    For the fixed projection texts of this package (so parsed once each, then remembered): items
+    are split at top-level commas; an item is named by its last top-level `AS`, or is a plain
+    variable. Anything else is a ValueError.
     """
     text = clause.strip()
     for keyword in ("RETURN ", "DISTINCT "):
@@ -145,8 +148,7 @@ class Tx:
 
     async def rows(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run one statement and return its rows as plain dicts."""
-        self._counter.record(query)
-        result = await self._tx.run(specialised(query, params), dict(params or {}))
+        result = await self._run(query, params)
         return [record.data() for record in await result.fetch(1_000_000)]
 
     async def table(
@@ -162,8 +164,7 @@ class Tx:
         `CALL () { … } RETURN collect([columns])`, so its order and its columns are kept.
         """
         wrapped = "CALL () { " + query + " } RETURN collect([" + ", ".join(columns) + "]) AS rows"
-        self._counter.record(query)
-        result = await self._tx.run(specialised(wrapped, params), dict(params or {}))
+        result = await self._run(query, params, wrapped)
         record = await result.single(strict=True)
         return [dict(zip(columns, values, strict=True)) for values in record["rows"]]
 
@@ -171,8 +172,7 @@ class Tx:
         self, query: LiteralString, params: Mapping[str, Any] | None = None
     ) -> tuple[list[Row], WriteCounts]:
         """Run one statement; return its rows and the server's write counters."""
-        self._counter.record(query)
-        result = await self._tx.run(specialised(query, params), dict(params or {}))
+        result = await self._run(query, params)
         rows = [record.data() for record in await result.fetch(1_000_000)]
         c = (await result.consume()).counters
         return rows, WriteCounts(
@@ -182,6 +182,13 @@ class Tx:
             c.relationships_deleted,
             c.properties_set,
         )
+
+    async def _run(
+        self, query: LiteralString, params: Mapping[str, Any] | None, text: LiteralString | None = None
+    ) -> neo4j.AsyncResult:
+        """Count `query`, then send `text` (default: the query) as the caller's scope reduces it."""
+        self._counter.record(query)
+        return await self._tx.run(specialised(text or query, params), dict(params or {}))
 
     async def row(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> Row | None:
         """Run one statement and return its first row, or None."""

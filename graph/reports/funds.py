@@ -71,13 +71,14 @@ _STEWARD_COLUMNS: tuple[LiteralString, ...] = (
     "donorName",
 )
 _STEWARDSHIP: LiteralString = _STEWARDS + " RETURN " + ", ".join(_STEWARD_COLUMNS) + _ORDER
+_WITH_ALUMNI_COLUMNS = (*_STEWARD_COLUMNS, *returned_columns(alumni.RETURN))
 _WITH_ALUMNI: LiteralString = (
     _STEWARDS
     + " OPTIONAL CALL (donor) { WITH donor AS n WHERE n:Alumnus AND "
     + ALUMNUS_VISIBLE
     + alumni.RETURN
     + " } RETURN "
-    + ", ".join((*_STEWARD_COLUMNS, *returned_columns(alumni.RETURN)))
+    + ", ".join(_WITH_ALUMNI_COLUMNS)
     + _ORDER
 )
 
@@ -123,8 +124,7 @@ async def fund_report(
 
     async def stewardship(tx: Tx) -> list[Row]:
         if with_alumni:
-            columns = (*_STEWARD_COLUMNS, *returned_columns(alumni.RETURN))
-            return await tx.table(_WITH_ALUMNI, columns, params)
+            return await tx.table(_WITH_ALUMNI, _WITH_ALUMNI_COLUMNS, params)
         return await tx.table(_STEWARDSHIP, _STEWARD_COLUMNS, params)
 
     totals, stewards = await asyncio.gather(db.read(figures), db.read(stewardship))

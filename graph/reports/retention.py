@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, LiteralString
 
-from graph.db import Database, Tx
+from graph.db import Database
 from graph.paging import Cursor
 from graph.scope import FUND_GIVING, Scope
 
@@ -46,13 +46,6 @@ _SEGMENTED: LiteralString = (
     " WHEN lastYear THEN 'LYBUNT'"
     " WHEN earlier THEN 'SYBUNT' END AS segment"
 )
-_SEGMENTED_ONE: LiteralString = _SEGMENTED + " WHERE segment = $segment"
-_PAGE: LiteralString = (
-    _SEGMENTED_ONE + " WITH donor, coalesce(donor.name, '') AS name"
-    " WHERE $afterId IS NULL OR name > $afterKey OR (name = $afterKey AND donor.id > $afterId)"
-    " RETURN labels(donor)[0] AS label, donor.id AS id, name AS sortKey ORDER BY name, donor.id LIMIT $limit"
-)
-_COUNT: LiteralString = _SEGMENTED_ONE + " RETURN count(donor) AS total"
 _ALL: LiteralString = _SEGMENTED + (
     " WITH donor, segment WHERE segment IS NOT NULL"
     " RETURN segment, labels(donor)[0] AS label, donor.id AS id, coalesce(donor.name, '') AS name"
@@ -64,42 +57,8 @@ _COUNTS: LiteralString = (
 )
 
 
-def _params(
-    scope: Scope, year: int, segment: Segment, fund: str | None, college: str | None
-) -> dict[str, Any]:
-    return {"year": year, "segment": segment.value, "fund": fund, "college": college, "scope": scope.params()}
-
-
-async def segment_page(
-    db: Database,
-    scope: Scope,
-    year: int,
-    segment: Segment,
-    fund: str | None,
-    college: str | None,
-    first: int,
-    after: Cursor | None,
-) -> tuple[list[tuple[DonorRef, Any]], bool]:
-    """One keyset page of a segment's donors, ordered by name."""
-    params = _params(scope, year, segment, fund, college) | {
-        "afterKey": after.key if after else None,
-        "afterId": after.id if after else None,
-        "limit": first + 1,
-    }
-    rows = await db.read_rows(_PAGE, params)
-    return [(DonorRef(r["label"], r["id"]), r["sortKey"]) for r in rows[:first]], len(rows) > first
-
-
-async def segment_count(
-    db: Database, scope: Scope, year: int, segment: Segment, fund: str | None, college: str | None
-) -> int:
-    """How many donors a segment has."""
-
-    async def work(tx: Tx) -> int:
-        row = await tx.row(_COUNT, _params(scope, year, segment, fund, college))
-        return int(row["total"]) if row else 0
-
-    return await db.read(work)
+def _params(scope: Scope, year: int, fund: str | None, college: str | None) -> dict[str, Any]:
+    return {"year": year, "fund": fund, "college": college, "scope": scope.params()}
 
 
 Segments = dict[Segment, list[tuple[DonorRef, str]]]
@@ -109,7 +68,7 @@ async def all_segments(
     db: Database, scope: Scope, year: int, fund: str | None, college: str | None
 ) -> Segments:
     """Every donor of every segment in one statement, each list ordered by (name, id)."""
-    params = _params(scope, year, Segment.RETAINED, fund, college)
+    params = _params(scope, year, fund, college)
     rows = await db.read_table(_ALL, ("segment", "label", "id", "name"), params)
     out: Segments = {s: [] for s in Segment}
     for r in rows:
@@ -121,7 +80,7 @@ async def all_counts(
     db: Database, scope: Scope, year: int, fund: str | None, college: str | None
 ) -> dict[Segment, int]:
     """The size of every segment, in one statement (for queries that show only totals)."""
-    rows = await db.read_rows(_COUNTS, _params(scope, year, Segment.RETAINED, fund, college))
+    rows = await db.read_rows(_COUNTS, _params(scope, year, fund, college))
     counts = dict.fromkeys(Segment, 0)
     counts.update({Segment(r["segment"]): int(r["total"]) for r in rows})
     return counts
@@ -130,7 +89,7 @@ async def all_counts(
 def page_of(
     donors: list[tuple[DonorRef, str]], first: int, after: Cursor | None
 ) -> tuple[list[tuple[DonorRef, Any]], bool]:
-    """A keyset page of an ordered segment list (same cursors as `segment_page`)."""
+    """A keyset page of a segment list ordered by (name, id); cursors carry the name and the id."""
     if after is not None:
         donors = [(d, n) for d, n in donors if (n, d.id) > (str(after.key), after.id)]
     return donors[:first], len(donors) > first

@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from graph.db import Database
-from graph.paging import Cursor
 from graph.reports import documents, retention, scorecards
 from graph.reports.retention import Segment
 from graph.scope import FULL
@@ -87,9 +86,10 @@ async def retention_lists(db: Database, args: argparse.Namespace) -> Path:
     """Write the five retention segments (one sheet each) to XLSX."""
     fund_id = await documents.id_by_code(db, "Fund", args.fund) if args.fund else None
     college_id = await documents.id_by_code(db, "College", args.college) if args.college else None
+    segments = await retention.all_segments(db, FULL, args.year, fund_id, college_id)  # one statement
     sheets = []
     for segment in Segment:
-        refs = await _all_donors(db, args.year, segment, fund_id, college_id)
+        refs = [ref for ref, _ in segments[segment]]
         named = await documents.names(db, [r.id for r in refs])
         rows: list[list[str | int]] = [[*named.get(r.id, ("", "")), r.label] for r in refs]
         sheets.append(Sheet(segment.value, ["Donor", "Key", "Kind"], rows))
@@ -97,19 +97,6 @@ async def retention_lists(db: Database, args: argparse.Namespace) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     write_workbook(sheets, out)
     return out
-
-
-async def _all_donors(
-    db: Database, year: int, segment: Segment, fund: str | None, college: str | None
-) -> list[retention.DonorRef]:
-    refs: list[retention.DonorRef] = []
-    after = None
-    while True:
-        page, more = await retention.segment_page(db, FULL, year, segment, fund, college, 100, after)
-        refs += [r for r, _ in page]
-        if not more or not page:
-            return refs
-        after = Cursor(page[-1][1], page[-1][0].id)
 
 
 HANDLERS = {"fund": fund_report, "scorecard": scorecard, "retention": retention_lists}

@@ -14,7 +14,7 @@ from graph.engagement import PartyRef
 from graph.errors import Rejected
 from graph.gifts import cancel_pledge, record
 from graph.reports.funds import fund_report, year_donations
-from graph.reports.retention import Segment, segment_count, segment_page
+from graph.reports.retention import Segment, all_counts, all_segments, page_of
 from graph.reports.scorecards import chapter_activity, college_scorecard
 from graph.scope import FULL, Scope
 
@@ -163,10 +163,9 @@ async def test_retention_segments(db: Database) -> None:
     # given
     await given_history(db)
     # when
-    seg = {s: await segment_count(db, FULL, 2025, s, "f", None) for s in Segment}
-    names = {
-        s: [d.id for d, _ in (await segment_page(db, FULL, 2025, s, "f", None, 10, None))[0]] for s in Segment
-    }
+    seg = await all_counts(db, FULL, 2025, "f", None)
+    segments = await all_segments(db, FULL, 2025, "f", None)
+    names = {s: [d.id for d, _ in page_of(segments[s], 10, None)[0]] for s in Segment}
     # then: 王 gave 2024 (PAY1) and 2025 (PAY2); 李 recaptured; 赵 lybunt; 孙 sybunt; company new
     assert names == {
         Segment.RETAINED: ["wang"],
