@@ -108,7 +108,8 @@ async def test_restart_while_serving_fails_clearly_then_recovers(spare: Instance
         mode=Mode.PRODUCTION,
         jwt_secret=Secret("s" * 40),
         limits=Limits(),
-        query_timeout_s=5,
+        # generous: the first query on a just-restarted server plans from cold (slow on a busy machine)
+        query_timeout_s=60,
         retry_s=1,
     )
     app = create_app(settings)
