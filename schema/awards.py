@@ -10,7 +10,7 @@ import strawberry
 from graph import awards as repo
 from graph.engagement import PartyRef
 from graph.giving import AwardKind
-from graph.nodes import fetch_by_ids, fetch_count, fetch_page
+from graph.pages import fetch_count, fetch_page
 from schema.context import Context
 from schema.engagement import load_party
 from schema.giving import AwardRecipient
@@ -54,8 +54,7 @@ class Award(Node):
 
 async def award_by_id(info: Info, node_id: str) -> Award | None:
     """Resolve `node(id:)` for awards."""
-    db = info.context.db
-    loader = info.context.loaders.get("award", lambda ids: fetch_by_ids(db, repo.AWARDS, ids))
+    loader = info.context.loaders.award
     rec: repo.AwardRecord | None = await loader.load(node_id)
     return Award.from_record(rec) if rec else None
 

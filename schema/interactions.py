@@ -11,9 +11,7 @@ import strawberry
 
 from graph import interactions as repo
 from graph.engagement import InteractionKind, PartyRef
-from graph.nodes import fetch_by_ids, fetch_count
-from graph.pages import Order, fetch_ordered_page
-from graph.paging import BadCursor
+from graph.pages import BadCursor, Order, fetch_count, fetch_ordered_page
 from schema.alumni import Alumnus
 from schema.context import Context
 from schema.engagement import InteractionParty, load_party
@@ -102,10 +100,7 @@ class InteractionFilter:
 
 async def interaction_by_id(info: Info, node_id: str) -> Interaction | None:
     """Resolve `node(id:)` for interactions (outside your scope: not found)."""
-    db, params = info.context.db, {"scope": info.context.scope.params()}
-    loader = info.context.loaders.get(
-        "interaction", lambda ids: fetch_by_ids(db, repo.INTERACTIONS, ids, params)
-    )
+    loader = info.context.loaders.interaction
     rec: repo.InteractionRecord | None = await loader.load(node_id)
     return Interaction.from_record(rec) if rec else None
 
