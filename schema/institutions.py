@@ -25,7 +25,8 @@ strawberry.enum(Degree, description="Degree level of a class.")
 First = Annotated[int, strawberry.argument(description="Page size, at most 100.")]
 After = Annotated[str | None, strawberry.argument(description="Cursor to start after.")]
 Descending = Annotated[bool, strawberry.argument(description="Reverse the order.")]
-# schema.alumni and schema.chapters import this module, so their types are referenced lazily.
+# schema.alumni and schema.chapters import this module,
+# so their types are referenced lazily.
 LazyAlumnus = Annotated["Alumnus", strawberry.lazy("schema.alumni")]
 LazyChapter = Annotated["Chapter", strawberry.lazy("schema.chapters")]
 

@@ -1,7 +1,8 @@
 """Relationship fields that careers, engagement and giving contribute to Alumnus and College.
 
-Attached in schema/alumni.py and schema/institutions.py as `strawberry.field(resolver=...)`;
-types are lazy and imports happen at call time, so those modules import nothing of ours eagerly.
+Attached in the modules of Alumnus (schema/alumni.py) and College (schema/institutions.py)
+as `strawberry.field(resolver=...)`; types are lazy and imports happen at call time, so those
+modules import nothing of ours eagerly.
 """
 
 from __future__ import annotations
