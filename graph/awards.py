@@ -7,8 +7,7 @@ from typing import Any, LiteralString
 
 from graph.access import create_node, replace_link, update_node
 from graph.db import Row, Tx
-from graph.engagement import PARTY_KIND, PartyRef, party
-from graph.model import Label
+from graph.model import PARTY_KIND, Label, PartyRef, party
 from graph.pages import ListSpec, by_ids_query
 
 

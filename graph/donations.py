@@ -8,9 +8,8 @@ from typing import Any, LiteralString
 
 from graph.access import create_node, replace_link, update_node
 from graph.db import Database, Row, Tx
-from graph.engagement import PARTY_KIND, PartyRef, party
 from graph.giving import DONATION_VISIBLE
-from graph.model import Label
+from graph.model import PARTY_KIND, Label, PartyRef, party
 from graph.money import to_fen
 from graph.pages import ListSpec, Related, by_ids_query, fetch_related
 from graph.scope import Scope

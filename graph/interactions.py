@@ -8,8 +8,7 @@ from typing import Any, LiteralString
 
 from graph.access import create_node, replace_link, update_node
 from graph.db import Database, Row, Tx
-from graph.engagement import PARTY_KIND, PartyRef, party
-from graph.model import Label
+from graph.model import PARTY_KIND, Label, PartyRef, party
 from graph.pages import ListSpec, by_ids_query, fetch_related
 from graph.scope import ALUMNUS_IN_SCOPE, Scope
 

@@ -9,9 +9,7 @@ import strawberry
 from graph import access, audit, validation
 from graph import awards as repo
 from graph.db import Tx
-from graph.engagement import PartyRef
-from graph.giving import AwardKind
-from graph.model import Label
+from graph.model import AwardKind, Label, PartyRef
 from graph.pages import reread
 from graph.scope import Scope
 from schema.awards import Award

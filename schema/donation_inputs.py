@@ -9,8 +9,8 @@ import strawberry
 
 from graph import donations as repo
 from graph.donation_rules import DONORS
-from graph.engagement import PartyRef
 from graph.giving import DonationKind
+from graph.model import PartyRef
 from schema.donations import Donation
 from schema.errors import UserError
 from schema.inputs import decode_optional, party

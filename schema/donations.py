@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from graph import donations as repo
-from graph.engagement import PartyRef
 from graph.giving import DonationKind
+from graph.model import PartyRef
 from graph.money import from_fen
 from schema.alumni import Alumnus
 from schema.context import Context
-from schema.engagement import load_party
 from schema.giving import MONEY, Donor
+from schema.registry import load_party
 from schema.relay import Node, to_global_id
 
 if TYPE_CHECKING:

@@ -9,8 +9,9 @@ import strawberry
 
 from graph import events as repo
 from graph import validation
-from graph.engagement import AttendanceRole, EventKind, PartyRef
+from graph.engagement import AttendanceRole, EventKind
 from graph.errors import Rejected
+from graph.model import PartyRef
 from schema.errors import UserError, UserErrorCode
 from schema.events import Attendance, Event
 from schema.inputs import camel, decode_optional, party

@@ -9,9 +9,8 @@ import strawberry
 from graph import access, audit
 from graph import events as repo
 from graph.db import Tx
-from graph.engagement import PartyRef
 from graph.errors import Rejected
-from graph.model import Label
+from graph.model import Label, PartyRef
 from graph.pages import reread
 from graph.scope import Scope
 from schema.context import Context

@@ -9,12 +9,14 @@ import strawberry
 from graph import attendance as attendance_repo
 from graph import events as repo
 from graph.db import Row
-from graph.engagement import AttendanceRole, EventKind, PartyRef
+from graph.engagement import AttendanceRole, EventKind
+from graph.model import PartyRef
 from schema.alumni import Alumnus
 from schema.context import Context
-from schema.engagement import Organizer, load_party
+from schema.engagement import Organizer
 from schema.geography import Region
 from schema.institutions import After, First
+from schema.registry import load_party
 from schema.relay import Connection, Node, related_connection, to_global_id
 
 Info = strawberry.Info[Context, None]

@@ -15,8 +15,7 @@ import strawberry
 
 from graph import access, audit, validation
 from graph.db import Tx
-from graph.engagement import PartyRef
-from graph.model import Label
+from graph.model import Label, PartyRef
 from schema.context import Context
 from schema.errors import ApiError, UserError, UserErrorCode
 from schema.mutations import Problems, execute

@@ -11,8 +11,8 @@ import strawberry
 from graph import access, audit, validation
 from graph import interactions as repo
 from graph.db import Tx
-from graph.engagement import InteractionKind, PartyRef
-from graph.model import Label
+from graph.engagement import InteractionKind
+from graph.model import Label, PartyRef
 from graph.pages import reread
 from graph.scope import Scope
 from schema.context import Context

@@ -10,14 +10,16 @@ from typing import Annotated
 import strawberry
 
 from graph import interactions as repo
-from graph.engagement import InteractionKind, PartyRef
+from graph.engagement import InteractionKind
+from graph.model import PartyRef
 from graph.pages import BadCursor, Order, fetch_count, fetch_ordered_page
 from schema.alumni import Alumnus
 from schema.context import Context
-from schema.engagement import InteractionParty, load_party
+from schema.engagement import InteractionParty
 from schema.errors import bad_input
 from schema.institutions import After, Descending, First
 from schema.permissions import IsAuthenticated
+from schema.registry import load_party
 from schema.relay import Connection, Node, connection, expect_id, from_global_id, page_args, to_global_id
 
 Info = strawberry.Info[Context, None]
