@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.datastructures import Headers
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
-from starlette.types import Message, Receive, Scope, Send
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
@@ -35,25 +34,16 @@ class GraphQLApp(GraphQL[Context, None]):
         self.settings = settings
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Refuse multipart bodies over `max_upload_bytes` (413) before Strawberry parses them."""
-        headers = Headers(scope=scope)
-        if scope["type"] != "http" or not headers.get("content-type", "").startswith("multipart/"):
-            await super().__call__(scope, receive, send)
-            return
-        limit = self.settings.limits.max_upload_bytes
-        too_large = PlainTextResponse(f"upload larger than {limit} bytes", status_code=413)
-        declared = headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
-            await too_large(scope, receive, send)
-            return
+        """Serve the request, then remove the files a multipart upload spooled to disk.
+
+        Body sizes (uploads included) are capped once, by `api.limits.BodySizeLimit`.
+        """
         try:
-            await super().__call__(scope, capped(receive, limit), send)
-        except BodyTooLarge:
-            await too_large(scope, receive, send)
+            await super().__call__(scope, receive, send)
         finally:
             request = scope.get(_REQUEST)
             if isinstance(request, Request):
-                await request.close()  # removes the spooled upload files
+                await request.close()
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         """Context for one request."""
@@ -70,22 +60,3 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_root_value(self, request: Any) -> None:
         """No root value."""
         return None
-
-
-class BodyTooLarge(Exception):
-    """The request body went past its limit while it was being read."""
-
-
-def capped(receive: Receive, limit: int) -> Receive:
-    """`receive` that raises BodyTooLarge once more than `limit` body bytes arrived (chunked bodies too)."""
-    seen = 0
-
-    async def wrapped() -> Message:
-        nonlocal seen
-        message = await receive()
-        seen += len(message.get("body", b""))
-        if seen > limit:
-            raise BodyTooLarge
-        return message
-
-    return wrapped

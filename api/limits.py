@@ -29,7 +29,7 @@ class BodySizeLimit:
         cap = self.max_upload_bytes if multipart else self.max_bytes
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > cap:
-            await _refuse(send, cap)
+            await _refuse(send, cap, multipart)
             return
         seen = 0
         started = False
@@ -52,15 +52,16 @@ class BodySizeLimit:
             await self.app(scope, counted, tracking_send)
         except BodyTooLarge:
             if not started:
-                await _refuse(send, cap)
+                await _refuse(send, cap, multipart)
 
 
-async def _refuse(send: Send, cap: int) -> None:
+async def _refuse(send: Send, cap: int, multipart: bool) -> None:
+    name = "max_upload_bytes" if multipart else "max_body_bytes"
     body = json.dumps(
         {
             "errors": [
                 {
-                    "message": f"request body exceeds the cap max_body_bytes={cap}",
+                    "message": f"request body exceeds the cap {name}={cap}",
                     "extensions": {"code": "QUERY_TOO_COMPLEX"},
                 }
             ]

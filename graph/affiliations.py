@@ -8,8 +8,7 @@ from typing import LiteralString
 
 from graph import alumni, institutions
 from graph.db import Database, Row
-from graph.nodes import fetch_related
-from graph.pages import Related
+from graph.pages import Related, fetch_related
 from graph.scope import ALUMNUS_VISIBLE, Scope
 
 

@@ -10,7 +10,7 @@ from graph import access
 from graph.db import Database, Row, Tx
 from graph.errors import Rejected
 from graph.names import name_search_fields
-from graph.nodes import ListSpec, by_ids_query
+from graph.pages import ListSpec, by_ids_query
 from graph.scope import ALUMNUS_VISIBLE, CONTACT_VISIBLE, Scope
 
 
@@ -132,9 +132,6 @@ SPEC = ListSpec(
     by_ids=by_ids_query("MATCH (n:Alumnus {id: wanted}) WHERE " + ALUMNUS_VISIBLE, RETURN),
     record=lambda row: to_record(row),
 )
-_BY_EXTERNAL_ID: LiteralString = (
-    "MATCH (n:Alumnus {externalId: $externalId}) WHERE " + ALUMNUS_VISIBLE + RETURN
-)
 
 _CREATE: LiteralString = (
     "CREATE (n:Alumnus {id: randomUUID(), createdAt: datetime(), updatedAt: datetime()}) SET n += $p"
@@ -167,12 +164,6 @@ def to_record(row: Row) -> AlumnusRecord:
         updated_at=row["updatedAt"],
         merged_from=tuple(row["mergedFrom"]),
     )
-
-
-async def get_by_external_id(db: Database, external_id: str, scope: Scope) -> AlumnusRecord | None:
-    """One alumnus by student or staff number."""
-    rows = await db.read_rows(_BY_EXTERNAL_ID, {"externalId": external_id, "scope": scope.params()})
-    return to_record(rows[0]) if rows else None
 
 
 async def external_id_taken(tx: Tx, external_id: str) -> bool:

@@ -7,8 +7,7 @@ from typing import LiteralString
 
 from graph.db import Database, Row, Tx
 from graph.errors import Rejected
-from graph.nodes import fetch_related
-from graph.pages import Related
+from graph.pages import Related, fetch_related
 from graph.scope import ALUMNUS_IN_SCOPE, ALUMNUS_VISIBLE, Scope
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
 from graph.db import Tx
-from graph.nodes import ListSpec, by_ids_query
+from graph.pages import ListSpec, by_ids_query
 
 # Personal fields whose values never enter the audit trail (only that they changed).
 REDACTED = frozenset({"email", "phone", "birthYear", "notableNote"})

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
+from graph.access import create_node, replace_link, update_node
 from graph.db import Row, Tx
-from graph.engagement import PARTY_KIND, PartyRef, party
-from graph.nodes import ListSpec, by_ids_query
-from graph.refs import replace_link
+from graph.model import PARTY_KIND, Label, PartyRef, party
+from graph.pages import ListSpec, by_ids_query
 
 
 @dataclass(frozen=True)
@@ -81,3 +81,13 @@ async def set_recipient(tx: Tx, award_id: str, recipient: PartyRef | None) -> No
     """Give the award to one college, chapter or alumnus (None: to nobody)."""
     query = SET_RECIPIENT[recipient.kind if recipient else "College"]
     await tx.rows(query, {"id": award_id, "target": recipient.id if recipient else None})
+
+
+async def create(tx: Tx, props: dict[str, Any]) -> str:
+    """Create a award from checked properties (None values are not stored); its id."""
+    return await create_node(tx, Label.AWARD, props)
+
+
+async def update(tx: Tx, node_id: str, props: dict[str, Any]) -> dict[str, Any]:
+    """Set (None: remove) checked properties of a award; NOT_FOUND if missing; their old values."""
+    return await update_node(tx, Label.AWARD, node_id, props)

@@ -15,7 +15,7 @@ from graph.model import (
 from graph.model import (
     NeedKind as NeedKind,
 )
-from graph.nodes import ListSpec, by_ids_query
+from graph.pages import ListSpec, by_ids_query
 
 
 @dataclass(frozen=True)

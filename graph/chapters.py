@@ -15,7 +15,7 @@ from graph.model import (
 from graph.model import (
     ChapterStatus as ChapterStatus,
 )
-from graph.nodes import ListSpec, by_ids_query, fetch_related
+from graph.pages import ListSpec, by_ids_query, fetch_related
 from graph.scope import Scope
 
 # The link each kind must have (input field name); GENERAL needs none.

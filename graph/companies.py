@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
+from graph.access import create_node, replace_link, update_node
 from graph.db import Row, Tx
 from graph.model import Label
 from graph.names import name_search_fields
-from graph.nodes import ListSpec, by_ids_query
-from graph.refs import replace_link
+from graph.pages import ListSpec, by_ids_query
 
 
 @dataclass(frozen=True)
@@ -125,3 +125,13 @@ async def set_industry(tx: Tx, company_id: str, industry_id: str | None) -> None
 async def set_location(tx: Tx, company_id: str, region_id: str | None) -> None:
     """Locate the company in one region, usually a city (None: nowhere)."""
     await tx.rows(SET_LOCATION, {"id": company_id, "target": region_id})
+
+
+async def create(tx: Tx, props: dict[str, Any]) -> str:
+    """Create a company from checked properties (None values are not stored); its id."""
+    return await create_node(tx, Label.COMPANY, props)
+
+
+async def update(tx: Tx, node_id: str, props: dict[str, Any]) -> dict[str, Any]:
+    """Set (None: remove) checked properties of a company; NOT_FOUND if missing; their old values."""
+    return await update_node(tx, Label.COMPANY, node_id, props)

@@ -7,7 +7,7 @@ from datetime import date
 from typing import LiteralString
 
 from graph.db import Tx
-from graph.engagement import PartyRef
+from graph.model import PartyRef
 from graph.scope import ALUMNUS_VISIBLE, Scope
 
 

@@ -6,13 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
+from graph.access import create_node, replace_link, update_node
 from graph.db import Database, Row, Tx
-from graph.engagement import PARTY_KIND, PartyRef, party
 from graph.giving import DONATION_VISIBLE
+from graph.model import PARTY_KIND, Label, PartyRef, party
 from graph.money import to_fen
-from graph.nodes import ListSpec, by_ids_query, fetch_related
-from graph.pages import Related
-from graph.refs import replace_link
+from graph.pages import ListSpec, Related, by_ids_query, fetch_related
 from graph.scope import Scope
 
 
@@ -167,3 +166,13 @@ async def link(tx: Tx, donation_id: str, links: dict[str, Any]) -> None:
     for name, query in (("fund", SET_FUND), ("pledge", SET_PLEDGE), ("solicitor", SET_SOLICITOR)):
         if name in links:
             await tx.rows(query, {"id": donation_id, "target": links[name]})
+
+
+async def create(tx: Tx, props: dict[str, Any]) -> str:
+    """Create a donation from checked properties (None values are not stored); its id."""
+    return await create_node(tx, Label.DONATION, props)
+
+
+async def update(tx: Tx, node_id: str, props: dict[str, Any]) -> dict[str, Any]:
+    """Set (None: remove) checked properties of a donation; NOT_FOUND if missing; their old values."""
+    return await update_node(tx, Label.DONATION, node_id, props)

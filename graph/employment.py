@@ -7,7 +7,7 @@ from typing import Any, LiteralString
 
 from graph.db import Database, Row, Tx
 from graph.errors import Rejected
-from graph.nodes import fetch_related
+from graph.pages import fetch_related
 from graph.scope import ALUMNUS_VISIBLE, Scope
 
 

@@ -18,26 +18,6 @@ from graph.model import (
 
 
 @dataclass(frozen=True)
-class PartyRef:
-    """A node at the other end of a polymorphic link: its label name and id."""
-
-    kind: str
-    id: str
-
-
-# `p` is the far end of a link; its label, for the unions of the API.
-PARTY_KIND: LiteralString = (
-    "CASE WHEN p:Alumnus THEN 'Alumnus' WHEN p:College THEN 'College'"
-    " WHEN p:Chapter THEN 'Chapter' WHEN p:Company THEN 'Company' END"
-)
-
-
-def party(value: dict[str, str] | None) -> PartyRef | None:
-    """A `{kind, id}` map returned by a statement as a reference."""
-    return PartyRef(kind=value["kind"], id=value["id"]) if value else None
-
-
-@dataclass(frozen=True)
 class ChapterRef:
     """What engagement and giving need of a chapter (the institutions aggregate owns the rest)."""
 

@@ -6,12 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
+from graph.access import create_node, replace_link, update_node
 from graph.db import Row, Tx
-from graph.engagement import PARTY_KIND, PartyRef, party
 from graph.errors import Rejected
-from graph.nodes import ListSpec, by_ids_query
-from graph.pages import Related
-from graph.refs import replace_link
+from graph.model import PARTY_KIND, Label, PartyRef, party
+from graph.pages import ListSpec, Related, by_ids_query
 from graph.scope import Scope
 
 
@@ -169,3 +168,13 @@ async def set_organizer(tx: Tx, event_id: str, organizer: PartyRef | None) -> No
 async def set_region(tx: Tx, event_id: str, region_id: str | None) -> None:
     """Place the event in a region (None: nowhere)."""
     await tx.rows(SET_REGION, {"id": event_id, "target": region_id})
+
+
+async def create(tx: Tx, props: dict[str, Any]) -> str:
+    """Create a event from checked properties (None values are not stored); its id."""
+    return await create_node(tx, Label.EVENT, props)
+
+
+async def update(tx: Tx, node_id: str, props: dict[str, Any]) -> dict[str, Any]:
+    """Set (None: remove) checked properties of a event; NOT_FOUND if missing; their old values."""
+    return await update_node(tx, Label.EVENT, node_id, props)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
+from graph.access import create_node, replace_link, update_node
 from graph.db import Database, Row, Tx
 from graph.errors import Rejected
 from graph.giving import FUND_GIVING, RECEIVED_KINDS
+from graph.model import Label
 from graph.money import from_fen, to_fen
-from graph.nodes import ListSpec, by_ids_query, fetch_related
-from graph.refs import replace_link
+from graph.pages import ListSpec, by_ids_query, fetch_related
 from graph.scope import Scope
 
 
@@ -151,3 +152,13 @@ async def _check(tx: Tx, query: LiteralString, node_id: str, scope: Scope, what:
 async def set_college(tx: Tx, fund_id: str, college_id: str | None) -> None:
     """Attach the fund to one college (None: to none)."""
     await tx.rows(SET_COLLEGE, {"id": fund_id, "target": college_id})
+
+
+async def create(tx: Tx, props: dict[str, Any]) -> str:
+    """Create a fund from checked properties (None values are not stored); its id."""
+    return await create_node(tx, Label.FUND, props)
+
+
+async def update(tx: Tx, node_id: str, props: dict[str, Any]) -> dict[str, Any]:
+    """Set (None: remove) checked properties of a fund; NOT_FOUND if missing; their old values."""
+    return await update_node(tx, Label.FUND, node_id, props)

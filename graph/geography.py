@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import LiteralString
 
 from graph.db import Database, Row
-from graph.nodes import ListSpec, by_ids_query, fetch_related
+from graph.pages import ListSpec, by_ids_query, fetch_related
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,7 @@ from typing import Any, LiteralString
 from graph import access
 from graph.db import Database, Row, Tx
 from graph.errors import Rejected
-from graph.nodes import ListSpec, by_ids_query, fetch_related
-from graph.pages import Related
+from graph.pages import ListSpec, Related, by_ids_query, fetch_related
 from graph.scope import Scope
 
 

@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
+from graph.access import create_node, replace_link, update_node
 from graph.db import Database, Row, Tx
-from graph.engagement import PARTY_KIND, PartyRef, party
-from graph.nodes import ListSpec, by_ids_query, fetch_related
-from graph.refs import replace_link
+from graph.model import PARTY_KIND, Label, PartyRef, party
+from graph.pages import ListSpec, by_ids_query, fetch_related
 from graph.scope import ALUMNUS_IN_SCOPE, Scope
 
 
@@ -130,3 +130,13 @@ async def set_parties(tx: Tx, interaction_id: str, parties: list[PartyRef]) -> N
         targets = [p.id for p in parties if p.kind == kind]
         if targets:
             await tx.rows(query, {"id": interaction_id, "targets": targets})
+
+
+async def create(tx: Tx, props: dict[str, Any]) -> str:
+    """Create a interaction from checked properties (None values are not stored); its id."""
+    return await create_node(tx, Label.INTERACTION, props)
+
+
+async def update(tx: Tx, node_id: str, props: dict[str, Any]) -> dict[str, Any]:
+    """Set (None: remove) checked properties of a interaction; NOT_FOUND if missing; their old values."""
+    return await update_node(tx, Label.INTERACTION, node_id, props)

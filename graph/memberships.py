@@ -9,8 +9,7 @@ from graph import alumni, chapters
 from graph.db import Database, Row, Tx
 from graph.errors import Rejected
 from graph.model import MembershipRole
-from graph.nodes import fetch_related
-from graph.pages import Related
+from graph.pages import Related, fetch_related
 from graph.scope import ALUMNUS_VISIBLE, Scope
 
 MemberRole = MembershipRole  # the API calls it MemberRole

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import LiteralString
 
 
 class Label(StrEnum):
@@ -199,3 +201,23 @@ class AwardKind(StrEnum):
     BREAKTHROUGH = "BREAKTHROUGH"
     OUTSTANDING_CHAPTER = "OUTSTANDING_CHAPTER"
     OUTSTANDING_INDIVIDUAL = "OUTSTANDING_INDIVIDUAL"
+
+
+@dataclass(frozen=True)
+class PartyRef:
+    """A node at the other end of a polymorphic link: its label name and id."""
+
+    kind: str
+    id: str
+
+
+# `p` is the far end of a link; its label, for the unions of the API.
+PARTY_KIND: LiteralString = (
+    "CASE WHEN p:Alumnus THEN 'Alumnus' WHEN p:College THEN 'College'"
+    " WHEN p:Chapter THEN 'Chapter' WHEN p:Company THEN 'Company' END"
+)
+
+
+def party(value: dict[str, str] | None) -> PartyRef | None:
+    """A `{kind, id}` map returned by a statement as a reference."""
+    return PartyRef(kind=value["kind"], id=value["id"]) if value else None

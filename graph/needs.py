@@ -7,7 +7,7 @@ from typing import LiteralString
 
 from graph.db import Database, Row, Tx
 from graph.errors import Rejected
-from graph.nodes import fetch_related
+from graph.pages import fetch_related
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ from typing import Annotated
 
 import strawberry
 
-from graph import affiliations, memberships
+from graph import affiliations
 from graph import alumni as repo
 from graph.affiliations import AcquaintanceKind
 from graph.model import AlumnusKind, Gender
-from graph.nodes import fetch_count, fetch_page
+from graph.pages import fetch_count, fetch_page
 from schema import links
 from schema.chapters import Membership
 from schema.context import Context
@@ -88,22 +88,19 @@ class Alumnus(Node):
     @strawberry.field(description="Posts the alumnus held at colleges as staff, earliest first.")
     async def staff_roles(self, info: strawberry.Info[Context, None]) -> list[StaffRole]:
         """WORKED_AT_SCHOOL ties (batched per request)."""
-        db = info.context.db
-        loader = info.context.loaders.get("staffRoles", lambda ids: affiliations.staff_roles_of(db, ids), [])
+        loader = info.context.loaders.staff_roles
         return [StaffRole.from_record(r) for r in await loader.load(self.node_id)]
 
     @strawberry.field(description="Chapters the alumnus belongs to, with role and year joined.")
     async def memberships(self, info: strawberry.Info[Context, None]) -> list[Membership]:
         """MEMBER_OF ties (batched per request)."""
-        db = info.context.db
-        loader = info.context.loaders.get("memberships", lambda ids: memberships.of_alumni(db, ids), [])
+        loader = info.context.loaders.memberships
         return [Membership.from_record(r) for r in await loader.load(self.node_id)]
 
     @strawberry.field(description="Classes for which the alumnus is the class liaison.")
     async def liaison_for(self, info: strawberry.Info[Context, None]) -> list[Class_]:
         """LIAISON_FOR ties (batched per request)."""
-        db = info.context.db
-        loader = info.context.loaders.get("liaisonFor", lambda ids: affiliations.liaison_for(db, ids), [])
+        loader = info.context.loaders.liaison_for
         return [Class_.from_record(c) for c in await loader.load(self.node_id)]
 
     @strawberry.field(
@@ -111,10 +108,7 @@ class Alumnus(Node):
     )
     async def acquaintances(self, info: strawberry.Info[Context, None]) -> list[Acquaintance]:
         """KNOWS ties in both directions (batched per request, scoped in the statement)."""
-        db, scope = info.context.db, info.context.scope
-        loader = info.context.loaders.get(
-            "acquaintances", lambda ids: affiliations.acquaintances_of(db, ids, scope), []
-        )
+        loader = info.context.loaders.acquaintances
         return [Acquaintance.from_record(r) for r in await loader.load(self.node_id)]
 
     # fields contributed by careers/engagement/giving

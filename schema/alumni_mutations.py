@@ -11,7 +11,7 @@ from graph import access, audit, validation
 from graph import alumni as repo
 from graph.db import Tx
 from graph.errors import Rejected
-from graph.model import AlumnusKind, Gender
+from graph.model import AlumnusKind, Gender, Label
 from graph.scope import Scope
 from schema.alumni import Alumnus, alumnus_by_id
 from schema.context import Context
@@ -269,5 +269,7 @@ class AlumniMutation:
         input: Annotated[DeleteAlumnusInput, strawberry.argument(description="Which alumnus.")],
     ) -> DeleteAlumnusPayload:
         """Delete the alumnus (and, with `detach`, its relationships) with an audit entry."""
-        deleted, errors = await delete_node(info, input, "Alumnus", access.ALUMNUS, repo.REMOVAL)
+        deleted, errors = await delete_node(
+            info, input.id, input.detach, Label.ALUMNUS, access.ALUMNUS, repo.REMOVAL
+        )
         return DeleteAlumnusPayload(deleted_id=deleted, user_errors=errors)

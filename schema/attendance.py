@@ -12,9 +12,9 @@ from graph.db import Tx
 from schema.context import Context
 from schema.event_inputs import AddAttendanceInput, AttendancePayload, RemoveAttendanceInput
 from schema.events import Attendance
+from schema.inputs import decode_optional
 from schema.mutations import Outcome, Problems, execute
 from schema.permissions import Role, require_roles
-from schema.refs import ref
 
 Info = strawberry.Info[Context, None]
 OFFICE = [require_roles(Role.ADMIN, Role.COLLEGE_OFFICER)]
@@ -22,8 +22,8 @@ OFFICE = [require_roles(Role.ADMIN, Role.COLLEGE_OFFICER)]
 
 def pair(p: Problems, alumnus: str, event: str) -> tuple[str, str] | None:
     """(alumnus id, event id) of the input, or None with problems recorded."""
-    alumnus_id = ref(p, "alumnus", alumnus, "Alumnus")
-    event_id = ref(p, "event", event, "Event")
+    alumnus_id = decode_optional(p, "alumnus", alumnus, "Alumnus")
+    event_id = decode_optional(p, "event", event, "Event")
     return (alumnus_id, event_id) if alumnus_id and event_id else None
 
 

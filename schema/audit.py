@@ -11,7 +11,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from graph import audit
-from graph.nodes import fetch_count, fetch_page
+from graph.pages import fetch_count, fetch_page
 from schema.context import Context
 from schema.permissions import Role, require_roles
 from schema.relay import Connection, Node, connection, from_global_id, page_args, to_global_id

@@ -6,20 +6,18 @@ from typing import Annotated, Any
 
 import strawberry
 
-from graph import audit, validation
+from graph import access, audit, validation
 from graph import awards as repo
-from graph import refs as graph_refs
 from graph.db import Tx
-from graph.engagement import PartyRef
-from graph.giving import AwardKind
-from graph.model import Label
+from graph.model import AwardKind, Label, PartyRef
+from graph.pages import reread
 from graph.scope import Scope
 from schema.awards import Award
 from schema.context import Context
 from schema.errors import UserError, UserErrorCode
+from schema.inputs import decode_optional, delete_node, given, party
 from schema.mutations import Outcome, Problems, execute
 from schema.permissions import Role, require_roles
-from schema.refs import delete_node, party, provided, ref
 
 Info = strawberry.Info[Context, None]
 ADMIN = [require_roles(Role.ADMIN)]
@@ -41,10 +39,10 @@ class UpdateAwardInput:
     """Input of updateAward."""
 
     id: strawberry.ID = strawberry.field(description="The award.")
-    kind: AwardKind | None = strawberry.field(default=strawberry.UNSET, description="New kind.")
-    year: int | None = strawberry.field(default=strawberry.UNSET, description="New year.")
-    title: str | None = strawberry.field(default=strawberry.UNSET, description="New title.")
-    recipient: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="New recipient.")
+    kind: strawberry.Maybe[AwardKind | None] = strawberry.field(description="New kind.")
+    year: strawberry.Maybe[int | None] = strawberry.field(description="New year.")
+    title: strawberry.Maybe[str | None] = strawberry.field(description="New title.")
+    recipient: strawberry.Maybe[strawberry.ID | None] = strawberry.field(description="New recipient.")
 
 
 @strawberry.input(description="An award to delete.")
@@ -104,14 +102,9 @@ def recipient_ref(p: Problems, global_id: str | None) -> PartyRef | None:
 async def require_recipient(tx: Tx, recipient: PartyRef, scope: Scope) -> None:
     """The recipient must exist (an alumnus: and be visible)."""
     if recipient.kind == "Alumnus":
-        await graph_refs.require_alumnus(tx, recipient.id, "recipient", scope)
+        await access.require_alumnus(tx, recipient.id, "recipient", scope)
     else:
-        await graph_refs.require(tx, Label(recipient.kind), recipient.id, "recipient")
-
-
-async def reread(tx: Tx, award_id: str) -> repo.AwardRecord:
-    """The award as stored now, inside the write transaction."""
-    return repo.award((await tx.rows(repo.AWARDS.by_ids, {"ids": [award_id]}))[0])
+        await access.require_node(tx, Label(recipient.kind), recipient.id, "recipient")
 
 
 @strawberry.input(description="The award to revoke.")
@@ -124,7 +117,7 @@ class RevokeAwardInput:
 async def grant(info: Info, input: CreateAwardInput, op: str) -> AwardPayload:
     """Create an award (createAward / grantAward)."""
     p = Problems()
-    props = award_values(p, provided(input, "kind", "year", "title"))
+    props = award_values(p, dict(kind=input.kind, year=input.year, title=input.title))
     recipient = recipient_ref(p, input.recipient)
     if p or recipient is None:
         return AwardPayload(award=None, user_errors=p.errors)
@@ -132,11 +125,11 @@ async def grant(info: Info, input: CreateAwardInput, op: str) -> AwardPayload:
 
     async def work(tx: Tx, actor: audit.Actor) -> repo.AwardRecord:
         await require_recipient(tx, recipient, scope)
-        award_id = await graph_refs.create(tx, Label.AWARD, props)
+        award_id = await repo.create(tx, props)
         await repo.set_recipient(tx, award_id, recipient)
         after = props | {"recipient": recipient.id}
         await audit.record(tx, actor, audit.Change(op, [award_id], {}, after))
-        return await reread(tx, award_id)
+        return await reread(tx, repo.AWARDS, award_id, noun="Award")
 
     return payload(await execute(info, work))
 
@@ -176,7 +169,7 @@ class AwardMutations:
         self, info: Info, input: Annotated[RevokeAwardInput, strawberry.argument(description="The award.")]
     ) -> DeleteAwardPayload:
         """Delete the award with its recipient link, audited."""
-        deleted, errors = await delete_node(info, Label.AWARD, input.id, True)
+        deleted, errors = await delete_node(info, input.id, True, Label.AWARD)
         return DeleteAwardPayload(deleted_id=deleted, user_errors=errors)
 
     @strawberry.mutation(description="Change an award or its recipient (ADMIN).", permission_classes=ADMIN)
@@ -185,8 +178,8 @@ class AwardMutations:
     ) -> AwardPayload:
         """Validate the fields sent, then update them."""
         p = Problems()
-        award_id = ref(p, "id", input.id, "Award")
-        values = provided(input, "kind", "year", "title", "recipient")
+        award_id = decode_optional(p, "id", input.id, "Award")
+        values = given(kind=input.kind, year=input.year, title=input.title, recipient=input.recipient)
         props = award_values(p, values)
         recipient = recipient_ref(p, values["recipient"]) if "recipient" in values else None
         if p or award_id is None:
@@ -194,13 +187,13 @@ class AwardMutations:
         scope = info.context.scope
 
         async def work(tx: Tx, actor: audit.Actor) -> repo.AwardRecord:
-            before = await graph_refs.update(tx, Label.AWARD, award_id, props)
+            before = await repo.update(tx, award_id, props)
             if recipient is not None:
                 await require_recipient(tx, recipient, scope)
                 await repo.set_recipient(tx, award_id, recipient)
             after = props | ({"recipient": recipient.id} if recipient else {})
             await audit.record(tx, actor, audit.Change("updateAward", [award_id], before, after))
-            return await reread(tx, award_id)
+            return await reread(tx, repo.AWARDS, award_id, noun="Award")
 
         return payload(await execute(info, work))
 
@@ -209,5 +202,5 @@ class AwardMutations:
         self, info: Info, input: Annotated[DeleteAwardInput, strawberry.argument(description="The award.")]
     ) -> DeleteAwardPayload:
         """Delete with an audit entry."""
-        deleted, errors = await delete_node(info, Label.AWARD, input.id, input.detach)
+        deleted, errors = await delete_node(info, input.id, input.detach, Label.AWARD)
         return DeleteAwardPayload(deleted_id=deleted, user_errors=errors)

@@ -3,22 +3,38 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeAlias, Union
 
 import strawberry
 
 from graph import awards as repo
-from graph.engagement import PartyRef
-from graph.giving import AwardKind
-from graph.nodes import fetch_by_ids, fetch_count, fetch_page
+from graph.model import AwardKind, PartyRef
+from graph.pages import fetch_count, fetch_page
+from schema.alumni import Alumnus
 from schema.context import Context
-from schema.engagement import load_party
-from schema.giving import AwardRecipient
-from schema.institutions import After, Descending, First
+from schema.institutions import After, College, Descending, First
 from schema.permissions import IsAuthenticated
+from schema.registry import load_party
 from schema.relay import Connection, Node, connection, from_global_id, page_args, to_global_id
 
 Info = strawberry.Info[Context, None]
+
+
+strawberry.enum(AwardKind, description="Kind of award of the annual evaluation.")
+
+# Chapter is referenced lazily: schema.chapters imports this module's neighbours.
+if TYPE_CHECKING:
+    from schema.chapters import Chapter
+
+    AwardRecipient: TypeAlias = College | Chapter | Alumnus
+else:
+    CHAPTER = strawberry.LazyType("Chapter", "schema.chapters")
+    AwardRecipient = Annotated[
+        Union[College, CHAPTER, Alumnus],  # noqa: UP007  (a LazyType does not support |)
+        strawberry.union(
+            "AwardRecipient", description="Who received an award: a college, chapter or alumnus."
+        ),
+    ]
 
 
 @strawberry.type(description="An award of the annual evaluation, to a college, chapter or alumnus.")
@@ -54,8 +70,7 @@ class Award(Node):
 
 async def award_by_id(info: Info, node_id: str) -> Award | None:
     """Resolve `node(id:)` for awards."""
-    db = info.context.db
-    loader = info.context.loaders.get("award", lambda ids: fetch_by_ids(db, repo.AWARDS, ids))
+    loader = info.context.loaders.award
     rec: repo.AwardRecord | None = await loader.load(node_id)
     return Award.from_record(rec) if rec else None
 

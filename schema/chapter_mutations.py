@@ -11,6 +11,7 @@ from graph import access, audit
 from graph import chapters as repo
 from graph.chapters import ChapterKind, ChapterStatus
 from graph.db import Tx
+from graph.model import Label
 from schema.chapters import Chapter
 from schema.context import Context
 from schema.errors import UserError
@@ -176,9 +177,7 @@ async def _write(
         await audit_records(tx, actor, operation, before, after)
         return after
 
-    out = await execute(info, work, duplicate_field="code")
-    info.context.loaders.clear()
-    return out
+    return await execute(info, work, duplicate_field="code")
 
 
 def _chapter(out: Outcome[repo.ChapterRecord]) -> Chapter | None:
@@ -247,5 +246,7 @@ class ChaptersMutation:
         input: Annotated[DeleteChapterInput, strawberry.argument(description="Which chapter.")],
     ) -> DeleteChapterPayload:
         """Delete with an audit entry."""
-        deleted, errors = await delete_node(info, input, "Chapter", access.CHAPTER, repo.REMOVAL)
+        deleted, errors = await delete_node(
+            info, input.id, input.detach, Label.CHAPTER, access.CHAPTER, repo.REMOVAL
+        )
         return DeleteChapterPayload(deleted_id=deleted, user_errors=errors)

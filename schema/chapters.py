@@ -11,15 +11,14 @@ from graph import chapters as repo
 from graph import memberships
 from graph.chapters import ChapterKind, ChapterStatus
 from graph.memberships import MemberRole
-from graph.nodes import fetch_count, fetch_page
+from graph.pages import fetch_count, fetch_page
 from schema.careers import Industry
 from schema.context import Context
 from schema.errors import not_found
 from schema.geography import Region
 from schema.institutions import After, College, Descending, First
 from schema.permissions import IsAuthenticated
-from schema.related import related_connection
-from schema.relay import Connection, Node, connection, expect_id, page_args, to_global_id
+from schema.relay import Connection, Node, connection, expect_id, page_args, related_connection, to_global_id
 
 if TYPE_CHECKING:
     from schema.alumni import Alumnus
@@ -65,8 +64,7 @@ class Chapter(Node):
     @strawberry.field(description="Chapters directly under this one, by name.")
     async def children(self, info: strawberry.Info[Context, None]) -> list[Chapter]:
         """Sub-chapters (batched per request)."""
-        db = info.context.db
-        loader = info.context.loaders.get("chapterChildren", lambda ids: repo.children_of(db, ids), [])
+        loader = info.context.loaders.chapter_children
         return [Chapter.from_record(c) for c in await loader.load(self.rec.id)]
 
     @strawberry.field(description="The college of a college chapter.")
@@ -112,8 +110,7 @@ class Chapter(Node):
     @strawberry.field(description="President, vice-presidents and secretaries you may see, in that order.")
     async def officers(self, info: strawberry.Info[Context, None]) -> list[Membership]:
         """Officer memberships (batched per request)."""
-        db, scope = info.context.db, info.context.scope
-        loader = info.context.loaders.get("officers", lambda ids: memberships.officers_of(db, ids, scope), [])
+        loader = info.context.loaders.officers
         return [Membership.from_record(m) for m in await loader.load(self.rec.id)]
 
 

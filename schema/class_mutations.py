@@ -8,7 +8,7 @@ import strawberry
 
 from graph import access, audit, institutions
 from graph.db import Tx
-from graph.model import Degree
+from graph.model import Degree, Label
 from schema.context import Context
 from schema.errors import UserError
 from schema.inputs import (
@@ -196,5 +196,7 @@ class ClassesMutation:
         input: Annotated[DeleteClassInput, strawberry.argument(description="Which class.")],
     ) -> DeleteClassPayload:
         """Delete with an audit entry."""
-        deleted, errors = await delete_node(info, input, "Class", access.CLASS, institutions.CLASS_REMOVAL)
+        deleted, errors = await delete_node(
+            info, input.id, input.detach, Label.CLASS, access.CLASS, institutions.CLASS_REMOVAL
+        )
         return DeleteClassPayload(deleted_id=deleted, user_errors=errors)

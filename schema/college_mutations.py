@@ -8,6 +8,7 @@ import strawberry
 
 from graph import access, audit, institutions
 from graph.db import Tx
+from graph.model import Label
 from schema.context import Context
 from schema.errors import UserError
 from schema.inputs import (
@@ -132,5 +133,7 @@ class CollegesMutation:
     ) -> DeleteCollegePayload:
         """Delete with an audit entry."""
         removal = institutions.COLLEGE_REMOVAL
-        deleted, errors = await delete_node(info, input, "College", access.COLLEGE, removal)
+        deleted, errors = await delete_node(
+            info, input.id, input.detach, Label.COLLEGE, access.COLLEGE, removal
+        )
         return DeleteCollegePayload(deleted_id=deleted, user_errors=errors)

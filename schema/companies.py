@@ -10,7 +10,6 @@ from graph import companies as repo
 from graph import employment as jobs
 from graph import needs as needs_repo
 from graph.careers import CompanySize, EmploymentRole, NeedKind
-from graph.nodes import fetch_by_ids
 from schema.alumni import Alumnus
 from schema.careers import Industry
 from schema.context import Context
@@ -29,8 +28,7 @@ Info = strawberry.Info[Context, None]
 
 async def load_company(info: Info, node_id: str) -> repo.CompanyRecord | None:
     """A company by id (batched per request)."""
-    db = info.context.db
-    loader = info.context.loaders.get("company", lambda ids: fetch_by_ids(db, repo.COMPANIES, ids))
+    loader = info.context.loaders.company
     found: repo.CompanyRecord | None = await loader.load(node_id)
     return found
 
@@ -150,8 +148,7 @@ class Company(Node):
     @strawberry.field(description="Support the company asks for, by kind.")
     async def needs(self, info: Info) -> list[Need]:
         """Needs (batched per request)."""
-        db = info.context.db
-        loader = info.context.loaders.get("needs", lambda ids: needs_repo.of_companies(db, ids), [])
+        loader = info.context.loaders.needs
         return [Need.from_record(n) for n in await loader.load(self.node_id)]
 
     @strawberry.field(
@@ -167,8 +164,7 @@ class Company(Node):
     )
     async def alumni_count(self, info: Info) -> int:
         """Current alumni count (batched per request)."""
-        db = info.context.db
-        loader = info.context.loaders.get("company_alumni_count", lambda ids: jobs.current_counts(db, ids), 0)
+        loader = info.context.loaders.company_alumni_count
         count: int = await loader.load(self.node_id)
         return count
 
@@ -184,11 +180,8 @@ class Company(Node):
 
 async def company_alumni(info: Info, company_id: str, include_former: bool) -> list[jobs.EmploymentRecord]:
     """Employments at a company, batched with every other company of the request."""
-    db, scope = info.context.db, info.context.scope
     current = None if include_former else True
-    loader = info.context.loaders.get(
-        f"company_alumni:{current}", lambda ids: jobs.of_companies(db, ids, current, scope), []
-    )
+    loader = info.context.loaders.company_alumni(current)
     found: list[jobs.EmploymentRecord] = await loader.load(company_id)
     return found
 
@@ -201,7 +194,6 @@ async def company_by_id(info: Info, node_id: str) -> Company | None:
 
 async def need_by_id(info: Info, node_id: str) -> Need | None:
     """Resolve `node(id:)` for needs."""
-    db = info.context.db
-    loader = info.context.loaders.get("need", lambda ids: needs_repo.by_ids(db, ids))
+    loader = info.context.loaders.need
     rec: needs_repo.NeedRecord | None = await loader.load(node_id)
     return Need.from_record(rec) if rec else None

@@ -38,10 +38,10 @@ class UpdateCompanyInput:
     """Input of updateCompany."""
 
     id: strawberry.ID = strawberry.field(description="The company.")
-    credit_code: str | None = strawberry.field(default=strawberry.UNSET, description="New credit code.")
-    name: str | None = strawberry.field(default=strawberry.UNSET, description="New name.")
-    size: CompanySize | None = strawberry.field(default=strawberry.UNSET, description="New size class.")
-    website: str | None = strawberry.field(default=strawberry.UNSET, description="New web site address.")
+    credit_code: strawberry.Maybe[str | None] = strawberry.field(description="New credit code.")
+    name: strawberry.Maybe[str | None] = strawberry.field(description="New name.")
+    size: strawberry.Maybe[CompanySize | None] = strawberry.field(description="New size class.")
+    website: strawberry.Maybe[str | None] = strawberry.field(description="New web site address.")
 
 
 @strawberry.input(description="A company to delete.")
@@ -147,12 +147,6 @@ def company_values(p: Problems, values: dict[str, Any]) -> dict[str, Any]:
             )
         out["website"] = site
     return repo.properties(out)
-
-
-async def reread(tx: Tx, company_id: str) -> repo.CompanyRecord:
-    """The company as stored now, inside the write transaction."""
-    rows = await tx.rows(repo.COMPANIES.by_ids, {"ids": [company_id]})
-    return repo.company(rows[0])
 
 
 async def check_code(tx: Tx, code: str | None, company_id: str | None = None) -> None:

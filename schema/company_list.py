@@ -9,7 +9,7 @@ import strawberry
 
 from graph import companies as repo
 from graph.careers import CompanySize, NeedKind
-from graph.nodes import fetch_count, fetch_page
+from graph.pages import fetch_count, fetch_page
 from schema.companies import Company
 from schema.context import Context
 from schema.institutions import After, Descending, First

@@ -6,12 +6,12 @@ from typing import Annotated
 
 import strawberry
 
-from graph import audit
+from graph import access, audit
 from graph import companies as repo
 from graph import needs as needs_repo
-from graph import refs as graph_refs
 from graph.db import Tx
 from graph.model import Label
+from graph.pages import reread
 from schema.companies import Need
 from schema.company_inputs import (
     AddNeedInput,
@@ -28,12 +28,11 @@ from schema.company_inputs import (
     company_payload,
     company_values,
     need_description,
-    reread,
 )
 from schema.context import Context
+from schema.inputs import decode_optional, delete_node, given
 from schema.mutations import Problems, execute
 from schema.permissions import Role, require_roles
-from schema.refs import delete_node, provided, ref
 
 Info = strawberry.Info[Context, None]
 ADMIN = [require_roles(Role.ADMIN)]
@@ -45,20 +44,20 @@ async def _set_link(info: Info, op: str, company: str, target: tuple[str, str | 
     field, global_id = target
     label = Label.INDUSTRY if field == "industry" else Label.REGION
     p = Problems()
-    company_id = ref(p, "company", company, "Company")
-    target_id = ref(p, field, global_id, label.value)
+    company_id = decode_optional(p, "company", company, "Company")
+    target_id = decode_optional(p, field, global_id, label.value)
     if p or company_id is None:
         return CompanyPayload(company=None, user_errors=p.errors)
 
     async def work(tx: Tx, actor: audit.Actor) -> repo.CompanyRecord:
-        await graph_refs.require(tx, Label.COMPANY, company_id, "company")
-        await graph_refs.require(tx, label, target_id, field)
-        before = await reread(tx, company_id)
+        await access.require_node(tx, Label.COMPANY, company_id, "company")
+        await access.require_node(tx, label, target_id, field)
+        before = await reread(tx, repo.COMPANIES, company_id, noun="Company")
         setter = repo.set_industry if label is Label.INDUSTRY else repo.set_location
         await setter(tx, company_id, target_id)
         old = before.industry_id if label is Label.INDUSTRY else before.region_id
         await audit.record(tx, actor, audit.Change(op, [company_id], {field: old}, {field: target_id}))
-        return await reread(tx, company_id)
+        return await reread(tx, repo.COMPANIES, company_id, noun="Company")
 
     return company_payload(await execute(info, work))
 
@@ -75,22 +74,24 @@ class CompanyMutations:
     ) -> CompanyPayload:
         """Validate, then create the company, its links and the audit entry in one transaction."""
         p = Problems()
-        props = company_values(p, provided(input, *FIELDS))
-        industry = ref(p, "industry", input.industry, "Industry")
-        city = ref(p, "city", input.city, "Region")
+        props = company_values(
+            p, dict(credit_code=input.credit_code, name=input.name, size=input.size, website=input.website)
+        )
+        industry = decode_optional(p, "industry", input.industry, "Industry")
+        city = decode_optional(p, "city", input.city, "Region")
         if p:
             return CompanyPayload(company=None, user_errors=p.errors)
 
         async def work(tx: Tx, actor: audit.Actor) -> repo.CompanyRecord:
             await check_code(tx, props["creditCode"])
-            await graph_refs.require(tx, Label.INDUSTRY, industry, "industry")
-            await graph_refs.require(tx, Label.REGION, city, "city")
-            company_id = await graph_refs.create(tx, Label.COMPANY, props)
+            await access.require_node(tx, Label.INDUSTRY, industry, "industry")
+            await access.require_node(tx, Label.REGION, city, "city")
+            company_id = await repo.create(tx, props)
             await repo.set_industry(tx, company_id, industry)
             await repo.set_location(tx, company_id, city)
             after = props | {"industry": industry, "city": city}
             await audit.record(tx, actor, audit.Change("createCompany", [company_id], {}, after))
-            return await reread(tx, company_id)
+            return await reread(tx, repo.COMPANIES, company_id, noun="Company")
 
         return company_payload(await execute(info, work, duplicate_field="creditCode"))
 
@@ -102,16 +103,18 @@ class CompanyMutations:
     ) -> CompanyPayload:
         """Validate the fields sent, then update them with an audit entry."""
         p = Problems()
-        company_id = ref(p, "id", input.id, "Company")
-        props = company_values(p, provided(input, *FIELDS))
+        company_id = decode_optional(p, "id", input.id, "Company")
+        props = company_values(
+            p, given(credit_code=input.credit_code, name=input.name, size=input.size, website=input.website)
+        )
         if p or company_id is None:
             return CompanyPayload(company=None, user_errors=p.errors)
 
         async def work(tx: Tx, actor: audit.Actor) -> repo.CompanyRecord:
             await check_code(tx, props.get("creditCode"), company_id)
-            before = await graph_refs.update(tx, Label.COMPANY, company_id, props)
+            before = await repo.update(tx, company_id, props)
             await audit.record(tx, actor, audit.Change("updateCompany", [company_id], before, props))
-            return await reread(tx, company_id)
+            return await reread(tx, repo.COMPANIES, company_id, noun="Company")
 
         return company_payload(await execute(info, work, duplicate_field="creditCode"))
 
@@ -126,7 +129,7 @@ class CompanyMutations:
         input: Annotated[DeleteCompanyInput, strawberry.argument(description="The company.")],
     ) -> DeleteCompanyPayload:
         """Delete with an audit entry."""
-        deleted, errors = await delete_node(info, Label.COMPANY, input.id, input.detach)
+        deleted, errors = await delete_node(info, input.id, input.detach, Label.COMPANY)
         return DeleteCompanyPayload(deleted_id=deleted, user_errors=errors)
 
     @strawberry.mutation(description="Set (or clear) a company's industry (ADMIN).", permission_classes=ADMIN)
@@ -159,7 +162,7 @@ class CompanyMutations:
     ) -> NeedPayload:
         """Validate, then merge the need node."""
         p = Problems()
-        company_id = ref(p, "company", input.company, "Company")
+        company_id = decode_optional(p, "company", input.company, "Company")
         text = need_description(p, input.description)
         if p or company_id is None:
             return NeedPayload(need=None, user_errors=p.errors)
@@ -179,7 +182,7 @@ class CompanyMutations:
     ) -> NeedPayload:
         """Delete the need node with an audit entry."""
         p = Problems()
-        need_id = ref(p, "id", input.id, "Need")
+        need_id = decode_optional(p, "id", input.id, "Need")
         if need_id is None:
             return NeedPayload(need=None, user_errors=p.errors)
 

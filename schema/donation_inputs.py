@@ -9,12 +9,12 @@ import strawberry
 
 from graph import donations as repo
 from graph.donation_rules import DONORS
-from graph.engagement import PartyRef
 from graph.giving import DonationKind
+from graph.model import PartyRef
 from schema.donations import Donation
 from schema.errors import UserError
+from schema.inputs import decode_optional, party
 from schema.mutations import Outcome, Problems
-from schema.refs import party, ref
 
 
 @strawberry.input(
@@ -47,20 +47,19 @@ class UpdateDonationInput:
     """Input of updateDonation."""
 
     id: strawberry.ID = strawberry.field(description="The donation.")
-    receipt_no: str | None = strawberry.field(default=strawberry.UNSET, description="New receipt number.")
-    kind: DonationKind | None = strawberry.field(default=strawberry.UNSET, description="New kind.")
-    amount: str | None = strawberry.field(default=strawberry.UNSET, description="New amount.")
-    currency: str | None = strawberry.field(default=strawberry.UNSET, description="New currency.")
-    amount_cny: str | None = strawberry.field(
-        default=strawberry.UNSET,
+    receipt_no: strawberry.Maybe[str | None] = strawberry.field(description="New receipt number.")
+    kind: strawberry.Maybe[DonationKind | None] = strawberry.field(description="New kind.")
+    amount: strawberry.Maybe[str | None] = strawberry.field(description="New amount.")
+    currency: strawberry.Maybe[str | None] = strawberry.field(description="New currency.")
+    amount_cny: strawberry.Maybe[str | None] = strawberry.field(
         description="New CNY value (required when amount or currency of a non-CNY donation change).",
     )
-    date: dt.date | None = strawberry.field(default=strawberry.UNSET, description="New day.")
-    anonymous: bool | None = strawberry.field(default=strawberry.UNSET, description="New anonymity.")
-    donor: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="New donor.")
-    fund: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="New fund.")
-    pledge: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="New pledge paid.")
-    solicitor: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="New solicitor.")
+    date: strawberry.Maybe[dt.date | None] = strawberry.field(description="New day.")
+    anonymous: strawberry.Maybe[bool | None] = strawberry.field(description="New anonymity.")
+    donor: strawberry.Maybe[strawberry.ID | None] = strawberry.field(description="New donor.")
+    fund: strawberry.Maybe[strawberry.ID | None] = strawberry.field(description="New fund.")
+    pledge: strawberry.Maybe[strawberry.ID | None] = strawberry.field(description="New pledge paid.")
+    solicitor: strawberry.Maybe[strawberry.ID | None] = strawberry.field(description="New solicitor.")
 
 
 @strawberry.input(description="A donation to delete.")
@@ -99,11 +98,11 @@ def links(p: Problems, values: dict[str, Any]) -> dict[str, Any]:
     if "donor" in values:
         out["donor"] = party(p, "donor", values["donor"], *DONORS)
     if "fund" in values:
-        out["fund"] = ref(p, "fund", values["fund"], "Fund")
+        out["fund"] = decode_optional(p, "fund", values["fund"], "Fund")
     if "pledge" in values:
-        out["pledge"] = ref(p, "pledge", values["pledge"], "Donation")
+        out["pledge"] = decode_optional(p, "pledge", values["pledge"], "Donation")
     if "solicitor" in values:
-        out["solicitor"] = ref(p, "solicitor", values["solicitor"], "Alumnus")
+        out["solicitor"] = decode_optional(p, "solicitor", values["solicitor"], "Alumnus")
     return out
 
 

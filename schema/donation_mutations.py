@@ -9,11 +9,10 @@ import strawberry
 from graph import audit, gifts
 from graph import donation_rules as rules
 from graph import donations as repo
-from graph import refs as graph_refs
 from graph.db import Tx
-from graph.errors import Problem, Rejected
+from graph.errors import Rejected
 from graph.model import Label
-from graph.scope import Scope
+from graph.pages import reread
 from schema.context import Context
 from schema.donation_inputs import (
     CreateDonationInput,
@@ -25,9 +24,9 @@ from schema.donation_inputs import (
     links,
     payload,
 )
+from schema.inputs import camel, decode_optional, delete_node, given
 from schema.mutations import Problems, execute
 from schema.permissions import Role, require_roles
-from schema.refs import camel, delete_node, provided, ref
 
 Info = strawberry.Info[Context, None]
 WRITERS = [require_roles(Role.ADMIN, Role.FUNDRAISER)]
@@ -36,19 +35,20 @@ LINKS = ("donor", "fund", "pledge", "solicitor")
 MONEY = ("amount", "currency", "amount_cny")
 
 
-async def reread(
-    tx: Tx, donation_id: str, scope: Scope, known: list[Problem] | None = None
-) -> repo.DonationRecord:
-    """The donation as stored now (within the caller's giving scope), inside the transaction."""
-    rows = await tx.rows(repo.DONATIONS.by_ids, {"ids": [donation_id], "scope": scope.params()})
-    if not rows:
-        raise Rejected.every([*(known or []), *graph_refs.not_found("id", Label.DONATION).problems])
-    return repo.donation(rows[0])
-
-
 def sent_values(data: UpdateDonationInput) -> dict[str, Any]:
     """The plain and money fields an update sends, as stored-property names and values."""
-    sent = {camel(k): v for k, v in provided(data, *PLAIN, *MONEY).items()}
+    sent = {
+        camel(k): v
+        for k, v in given(
+            receipt_no=data.receipt_no,
+            kind=data.kind,
+            date=data.date,
+            anonymous=data.anonymous,
+            amount=data.amount,
+            currency=data.currency,
+            amount_cny=data.amount_cny,
+        ).items()
+    }
     if "receiptNo" in sent:
         sent["receiptNo"] = (sent["receiptNo"] or "").strip()
     if "kind" in sent:
@@ -80,7 +80,9 @@ class DonationMutations:
     ) -> DonationPayload:
         """Check by the donation rules, then create it and its links in one audited transaction."""
         p = Problems()
-        named = links(p, provided(input, *LINKS))
+        named = links(
+            p, dict(donor=input.donor, fund=input.fund, pledge=input.pledge, solicitor=input.solicitor)
+        )
         draft = rules.Draft(
             kind=input.kind.value,
             receipt_no=input.receipt_no.strip(),
@@ -100,7 +102,7 @@ class DonationMutations:
             done = await gifts.record(tx, draft, scope, known)
             after = done.props | audit_links(named)
             await audit.record(tx, actor, audit.Change("createDonation", [done.id], {}, after))
-            return await reread(tx, done.id, scope)
+            return await reread(tx, repo.DONATIONS, done.id, {"scope": scope.params()}, noun="Donation")
 
         return payload(await execute(info, work, duplicate_field="receiptNo"))
 
@@ -112,23 +114,30 @@ class DonationMutations:
     ) -> DonationPayload:
         """Check the donation the update leaves by the donation rules, then write the changes."""
         p = Problems()
-        donation_id = ref(p, "id", input.id, "Donation")
+        donation_id = decode_optional(p, "id", input.id, "Donation")
         sent = sent_values(input)
-        named = links(p, provided(input, *LINKS))
+        named = links(
+            p, given(donor=input.donor, fund=input.fund, pledge=input.pledge, solicitor=input.solicitor)
+        )
         if donation_id is None:
             return DonationPayload(donation=None, user_errors=p.errors)
         scope, known = info.context.scope, p.found()
 
         async def work(tx: Tx, actor: audit.Actor) -> repo.DonationRecord:
-            stored = await reread(tx, donation_id, scope, known)
+            try:
+                stored = await reread(
+                    tx, repo.DONATIONS, donation_id, {"scope": scope.params()}, noun="Donation"
+                )
+            except Rejected as gone:
+                raise Rejected.every([*known, *gone.problems]) from None
             draft = rules.merged(stored, sent | named)
             draft, money = await rules.check(tx, draft, scope, known=known, stored=stored)
             changed = changed_props(draft, money, sent)
-            before = await graph_refs.update(tx, Label.DONATION, donation_id, changed)
+            before = await repo.update(tx, donation_id, changed)
             await repo.link(tx, donation_id, named)
             after = changed | audit_links(named)
             await audit.record(tx, actor, audit.Change("updateDonation", [donation_id], before, after))
-            return await reread(tx, donation_id, scope)
+            return await reread(tx, repo.DONATIONS, donation_id, {"scope": scope.params()}, noun="Donation")
 
         return payload(await execute(info, work, duplicate_field="receiptNo"))
 
@@ -142,5 +151,5 @@ class DonationMutations:
         input: Annotated[DeleteDonationInput, strawberry.argument(description="The donation.")],
     ) -> DeleteDonationPayload:
         """Delete with an audit entry."""
-        deleted, errors = await delete_node(info, Label.DONATION, input.id, input.detach)
+        deleted, errors = await delete_node(info, input.id, input.detach, Label.DONATION)
         return DeleteDonationPayload(deleted_id=deleted, user_errors=errors)

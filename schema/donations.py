@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from graph import donations as repo
-from graph.engagement import PartyRef
 from graph.giving import DonationKind
+from graph.model import PartyRef
 from graph.money import from_fen
-from graph.nodes import fetch_by_ids
 from schema.alumni import Alumnus
 from schema.context import Context
-from schema.engagement import load_party
 from schema.giving import MONEY, Donor
+from schema.registry import load_party
 from schema.relay import Node, to_global_id
 
 if TYPE_CHECKING:
@@ -26,8 +25,7 @@ Info = strawberry.Info[Context, None]
 
 async def load_donation(info: Info, node_id: str) -> repo.DonationRecord | None:
     """A donation by id, within the caller's giving scope (batched per request)."""
-    db, params = info.context.db, {"scope": info.context.scope.params()}
-    loader = info.context.loaders.get("donation", lambda ids: fetch_by_ids(db, repo.DONATIONS, ids, params))
+    loader = info.context.loaders.donation
     found: repo.DonationRecord | None = await loader.load(node_id)
     return found
 
@@ -112,18 +110,14 @@ class Donation(Node):
 
 async def payments_of(info: Info, pledge_id: str) -> list[repo.DonationRecord]:
     """Payments toward a pledge, batched with the other pledges of the request."""
-    db, scope = info.context.db, info.context.scope
-    loader = info.context.loaders.get("payments", lambda ids: repo.payments_of(db, ids, scope), [])
+    loader = info.context.loaders.payments
     found: list[repo.DonationRecord] = await loader.load(pledge_id)
     return found
 
 
 async def donations_from(info: Info, kind: str, donor_id: str) -> list[Donation]:
     """Donations from an alumnus or company ('Alumnus' / 'Company'), batched per request."""
-    db, scope = info.context.db, info.context.scope
-    loader = info.context.loaders.get(
-        f"donations_from:{kind}", lambda ids: repo.from_donors(db, kind, ids, scope), []
-    )
+    loader = info.context.loaders.donations_from(kind)
     return [Donation.from_record(d) for d in await loader.load(donor_id)]
 
 

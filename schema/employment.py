@@ -8,7 +8,6 @@ import strawberry
 
 from graph import access, audit, validation
 from graph import employment as repo
-from graph import refs as graph_refs
 from graph.careers import EmploymentRole
 from graph.db import Tx
 from graph.errors import Rejected
@@ -16,9 +15,9 @@ from graph.model import Label
 from schema.companies import Employment
 from schema.context import Context
 from schema.errors import UserError, UserErrorCode
+from schema.inputs import camel, decode_optional, given
 from schema.mutations import Outcome, Problems, execute
 from schema.permissions import Role, require_roles
-from schema.refs import camel, provided, ref
 
 Info = strawberry.Info[Context, None]
 # The office, and a college officer for the alumni of their college (checked in the transaction).
@@ -47,11 +46,11 @@ class UpdateEmploymentInput:
 
     alumnus: strawberry.ID = strawberry.field(description="The alumnus.")
     company: strawberry.ID = strawberry.field(description="The company.")
-    title: str | None = strawberry.field(default=strawberry.UNSET, description="Job title.")
-    role: EmploymentRole | None = strawberry.field(default=strawberry.UNSET, description="Role.")
-    start_year: int | None = strawberry.field(default=strawberry.UNSET, description="Start year.")
-    end_year: int | None = strawberry.field(
-        default=strawberry.UNSET, description="End year; null makes the position current again."
+    title: strawberry.Maybe[str | None] = strawberry.field(description="Job title.")
+    role: strawberry.Maybe[EmploymentRole | None] = strawberry.field(description="Role.")
+    start_year: strawberry.Maybe[int | None] = strawberry.field(description="Start year.")
+    end_year: strawberry.Maybe[int | None] = strawberry.field(
+        description="End year; null makes the position current again."
     )
 
 
@@ -84,8 +83,8 @@ class EmploymentPayload:
 
 def pair(p: Problems, alumnus: str, company: str) -> tuple[str, str] | None:
     """(alumnus id, company id) of the input, or None with problems recorded."""
-    alumnus_id = ref(p, "alumnus", alumnus, "Alumnus")
-    company_id = ref(p, "company", company, "Company")
+    alumnus_id = decode_optional(p, "alumnus", alumnus, "Alumnus")
+    company_id = decode_optional(p, "company", company, "Company")
     return (alumnus_id, company_id) if alumnus_id and company_id else None
 
 
@@ -158,14 +157,16 @@ class EmploymentMutations:
         """Validate, then create the relationship with an audit entry."""
         p = Problems()
         ids = pair(p, input.alumnus, input.company)
-        props = employment_values(p, provided(input, "title", "role", "start_year", "end_year"))
+        props = employment_values(
+            p, dict(title=input.title, role=input.role, start_year=input.start_year, end_year=input.end_year)
+        )
         if p or ids is None:
             return EmploymentPayload(employment=None, user_errors=p.errors)
         scope = info.context.scope
 
         async def work(tx: Tx, actor: audit.Actor) -> repo.EmploymentRecord:
             await access.require(tx, access.ALUMNUS, ids[0], scope, "alumnus", edit=True)
-            await graph_refs.require(tx, Label.COMPANY, ids[1], "company")
+            await access.require_node(tx, Label.COMPANY, ids[1], "company")
             rec = await repo.add(tx, ids[0], ids[1], props)
             check_years(rec)
             await audit.record(tx, actor, audit.Change("addEmployment", list(ids), {}, props))
@@ -185,7 +186,9 @@ class EmploymentMutations:
         """Validate the fields sent, then update them."""
         p = Problems()
         ids = pair(p, input.alumnus, input.company)
-        props = employment_values(p, provided(input, "title", "role", "start_year", "end_year"))
+        props = employment_values(
+            p, given(title=input.title, role=input.role, start_year=input.start_year, end_year=input.end_year)
+        )
         if p or ids is None:
             return EmploymentPayload(employment=None, user_errors=p.errors)
         return await _change(info, "updateEmployment", ids, props)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, Union
+from typing import TYPE_CHECKING, Annotated, TypeAlias, Union
 
 import strawberry
 
-from graph.engagement import AttendanceRole, EventKind, InteractionKind, PartyRef
+from graph.engagement import AttendanceRole, EventKind, InteractionKind
 from schema.alumni import Alumnus
 from schema.context import Context
 from schema.institutions import College
@@ -35,23 +35,3 @@ else:
     ]
 
 Info = strawberry.Info[Context, None]
-
-
-async def load_party(info: Info, ref: PartyRef | None) -> Any:
-    """The GraphQL object a reference names (None when missing or outside the caller's scope)."""
-    from schema import chapters, institutions
-    from schema.companies import Company, load_company
-
-    if ref is None:
-        return None
-    if ref.kind == "Chapter":
-        return await chapters.chapter_by_id(info, ref.id)
-    if ref.kind == "College":
-        return await institutions.college_by_id(info, ref.id)
-    if ref.kind == "Company":
-        company = await load_company(info, ref.id)
-        return Company.from_record(company) if company else None
-    if ref.kind == "Alumnus":
-        alumnus = await info.context.loaders.alumnus.load(ref.id)
-        return Alumnus.from_record(alumnus) if alumnus else None
-    return None

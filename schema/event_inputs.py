@@ -9,13 +9,13 @@ import strawberry
 
 from graph import events as repo
 from graph import validation
-from graph.db import Tx
-from graph.engagement import AttendanceRole, EventKind, PartyRef
+from graph.engagement import AttendanceRole, EventKind
 from graph.errors import Rejected
+from graph.model import PartyRef
 from schema.errors import UserError, UserErrorCode
 from schema.events import Attendance, Event
+from schema.inputs import camel, decode_optional, party
 from schema.mutations import Outcome, Problems
-from schema.refs import camel, party, ref
 
 
 @strawberry.input(description="A new event.")
@@ -38,12 +38,12 @@ class UpdateEventInput:
     """Input of updateEvent."""
 
     id: strawberry.ID = strawberry.field(description="The event.")
-    code: str | None = strawberry.field(default=strawberry.UNSET, description="New code.")
-    name: str | None = strawberry.field(default=strawberry.UNSET, description="New name.")
-    kind: EventKind | None = strawberry.field(default=strawberry.UNSET, description="New kind.")
-    date: dt.date | None = strawberry.field(default=strawberry.UNSET, description="New (first) day.")
-    end_date: dt.date | None = strawberry.field(default=strawberry.UNSET, description="New last day.")
-    region: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="New region.")
+    code: strawberry.Maybe[str | None] = strawberry.field(description="New code.")
+    name: strawberry.Maybe[str | None] = strawberry.field(description="New name.")
+    kind: strawberry.Maybe[EventKind | None] = strawberry.field(description="New kind.")
+    date: strawberry.Maybe[dt.date | None] = strawberry.field(description="New (first) day.")
+    end_date: strawberry.Maybe[dt.date | None] = strawberry.field(description="New last day.")
+    region: strawberry.Maybe[strawberry.ID | None] = strawberry.field(description="New region.")
 
 
 @strawberry.input(description="An event to delete.")
@@ -149,19 +149,13 @@ def organizer_ref(p: Problems, field: str, global_id: str | None) -> PartyRef | 
 
 def region_ref(p: Problems, values: dict[str, Any]) -> str | None:
     """The region named in the input, if any."""
-    return ref(p, "region", values.get("region"), "Region")
+    return decode_optional(p, "region", values.get("region"), "Region")
 
 
 def check_dates(rec: repo.EventRecord) -> None:
     """Refuse an event that ends before it starts."""
     if rec.end_date is not None and rec.end_date < rec.date:
         raise Rejected("endDate", "OUT_OF_RANGE", "the last day is before the first day")
-
-
-async def reread(tx: Tx, event_id: str) -> repo.EventRecord:
-    """The event as stored now, inside the write transaction."""
-    rows = await tx.rows(repo.EVENTS.by_ids, {"ids": [event_id]})
-    return repo.event(rows[0])
 
 
 def event_payload(out: Outcome[repo.EventRecord]) -> EventPayload:

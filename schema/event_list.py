@@ -10,9 +10,7 @@ import strawberry
 
 from graph import events as repo
 from graph.engagement import EventKind
-from graph.nodes import fetch_count
-from graph.pages import Order, fetch_ordered_page
-from graph.paging import BadCursor
+from graph.pages import BadCursor, Order, fetch_count, fetch_ordered_page
 from schema.context import Context
 from schema.errors import bad_input
 from schema.events import Event

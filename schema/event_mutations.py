@@ -6,13 +6,12 @@ from typing import Annotated, Any
 
 import strawberry
 
-from graph import audit
+from graph import access, audit
 from graph import events as repo
-from graph import refs as graph_refs
 from graph.db import Tx
-from graph.engagement import PartyRef
 from graph.errors import Rejected
-from graph.model import Label
+from graph.model import Label, PartyRef
+from graph.pages import reread
 from graph.scope import Scope
 from schema.context import Context
 from schema.event_inputs import (
@@ -27,11 +26,10 @@ from schema.event_inputs import (
     event_values,
     organizer_ref,
     region_ref,
-    reread,
 )
+from schema.inputs import decode_optional, delete_node, given
 from schema.mutations import Problems, execute
 from schema.permissions import Role, require_roles
-from schema.refs import delete_node, provided, ref
 
 Info = strawberry.Info[Context, None]
 OFFICE = [require_roles(Role.ADMIN, Role.COLLEGE_OFFICER)]
@@ -71,7 +69,10 @@ class EventMutations:
     ) -> EventPayload:
         """Validate, then create the event and its links in one audited transaction."""
         p = Problems()
-        props = event_values(p, provided(input, *FIELDS))
+        props = event_values(
+            p,
+            dict(code=input.code, name=input.name, kind=input.kind, date=input.date, end_date=input.end_date),
+        )
         organizer = organizer_ref(p, "organizer", input.organizer)
         region = region_ref(p, {"region": input.region})
         if p:
@@ -81,11 +82,11 @@ class EventMutations:
         async def work(tx: Tx, actor: audit.Actor) -> repo.EventRecord:
             await check_code(tx, props["code"])
             await require_organizer(tx, organizer, scope)
-            await graph_refs.require(tx, Label.REGION, region, "region")
-            event_id = await graph_refs.create(tx, Label.EVENT, props)
+            await access.require_node(tx, Label.REGION, region, "region")
+            event_id = await repo.create(tx, props)
             await repo.set_organizer(tx, event_id, organizer)
             await repo.set_region(tx, event_id, region)
-            rec = await reread(tx, event_id)
+            rec = await reread(tx, repo.EVENTS, event_id, noun="Event")
             check_dates(rec)
             after = props | organizer_audit(rec) | {"region": region}
             await audit.record(tx, actor, audit.Change("createEvent", [event_id], {}, after))
@@ -102,8 +103,15 @@ class EventMutations:
     ) -> EventPayload:
         """Validate the fields sent, then update them."""
         p = Problems()
-        event_id = ref(p, "id", input.id, "Event")
-        values = provided(input, *FIELDS, "region")
+        event_id = decode_optional(p, "id", input.id, "Event")
+        values = given(
+            code=input.code,
+            name=input.name,
+            kind=input.kind,
+            date=input.date,
+            end_date=input.end_date,
+            region=input.region,
+        )
         props = event_values(p, values)
         region = region_ref(p, values)
         if p or event_id is None:
@@ -113,11 +121,11 @@ class EventMutations:
         async def work(tx: Tx, actor: audit.Actor) -> repo.EventRecord:
             await repo.check_event(tx, event_id, scope)
             await check_code(tx, props.get("code"), event_id)
-            await graph_refs.require(tx, Label.REGION, region, "region")
-            before = await graph_refs.update(tx, Label.EVENT, event_id, props)
+            await access.require_node(tx, Label.REGION, region, "region")
+            before = await repo.update(tx, event_id, props)
             if "region" in values:
                 await repo.set_region(tx, event_id, region)
-            rec = await reread(tx, event_id)
+            rec = await reread(tx, repo.EVENTS, event_id, noun="Event")
             check_dates(rec)
             await audit.record(tx, actor, audit.Change("updateEvent", [event_id], before, props))
             return rec
@@ -133,7 +141,7 @@ class EventMutations:
         self, info: Info, input: Annotated[DeleteEventInput, strawberry.argument(description="The event.")]
     ) -> DeleteEventPayload:
         """Delete with an audit entry."""
-        deleted, errors = await delete_node(info, Label.EVENT, input.id, input.detach)
+        deleted, errors = await delete_node(info, input.id, input.detach, Label.EVENT)
         return DeleteEventPayload(deleted_id=deleted, user_errors=errors)
 
     @strawberry.mutation(
@@ -147,7 +155,7 @@ class EventMutations:
     ) -> EventPayload:
         """Replace the ORGANIZED_BY link."""
         p = Problems()
-        event_id = ref(p, "event", input.event, "Event")
+        event_id = decode_optional(p, "event", input.event, "Event")
         organizer = organizer_ref(p, "organizer", input.organizer)
         if p or event_id is None:
             return EventPayload(event=None, user_errors=p.errors)
@@ -156,9 +164,9 @@ class EventMutations:
         async def work(tx: Tx, actor: audit.Actor) -> repo.EventRecord:
             await repo.check_event(tx, event_id, scope, "event")
             await require_organizer(tx, organizer, scope)
-            before = organizer_audit(await reread(tx, event_id))
+            before = organizer_audit(await reread(tx, repo.EVENTS, event_id, noun="Event"))
             await repo.set_organizer(tx, event_id, organizer)
-            rec = await reread(tx, event_id)
+            rec = await reread(tx, repo.EVENTS, event_id, noun="Event")
             await audit.record(
                 tx, actor, audit.Change("setEventOrganizer", [event_id], before, organizer_audit(rec))
             )

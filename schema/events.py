@@ -9,23 +9,22 @@ import strawberry
 from graph import attendance as attendance_repo
 from graph import events as repo
 from graph.db import Row
-from graph.engagement import AttendanceRole, EventKind, PartyRef
-from graph.nodes import fetch_by_ids
+from graph.engagement import AttendanceRole, EventKind
+from graph.model import PartyRef
 from schema.alumni import Alumnus
 from schema.context import Context
-from schema.engagement import Organizer, load_party
+from schema.engagement import Organizer
 from schema.geography import Region
 from schema.institutions import After, First
-from schema.related import related_connection
-from schema.relay import Connection, Node, to_global_id
+from schema.registry import load_party
+from schema.relay import Connection, Node, related_connection, to_global_id
 
 Info = strawberry.Info[Context, None]
 
 
 async def load_event(info: Info, node_id: str) -> repo.EventRecord | None:
     """An event by id (batched per request)."""
-    db = info.context.db
-    loader = info.context.loaders.get("event", lambda ids: fetch_by_ids(db, repo.EVENTS, ids))
+    loader = info.context.loaders.event
     found: repo.EventRecord | None = await loader.load(node_id)
     return found
 

@@ -6,22 +6,22 @@ from typing import Annotated, Any
 
 import strawberry
 
-from graph import audit, validation
+from graph import access, audit, validation
 from graph import funds as repo
-from graph import refs as graph_refs
 from graph.db import Tx
 from graph.donation_rules import money_error
 from graph.errors import Rejected
 from graph.giving import FundKind, FundStatus
 from graph.model import Label
 from graph.money import normalize, to_fen
+from graph.pages import reread
 from graph.scope import Scope
 from schema.context import Context
 from schema.errors import UserError, UserErrorCode
 from schema.funds import Fund
+from schema.inputs import decode_optional, delete_node, given
 from schema.mutations import Outcome, Problems, execute
 from schema.permissions import Role, require_roles
-from schema.refs import delete_node, provided, ref
 
 Info = strawberry.Info[Context, None]
 OFFICE = [require_roles(Role.ADMIN, Role.COLLEGE_OFFICER)]
@@ -48,11 +48,11 @@ class UpdateFundInput:
     """Input of updateFund."""
 
     id: strawberry.ID = strawberry.field(description="The fund.")
-    code: str | None = strawberry.field(default=strawberry.UNSET, description="New code.")
-    name: str | None = strawberry.field(default=strawberry.UNSET, description="New name.")
-    kind: FundKind | None = strawberry.field(default=strawberry.UNSET, description="New purpose.")
-    goal_cny: str | None = strawberry.field(default=strawberry.UNSET, description="New goal (CNY).")
-    status: FundStatus | None = strawberry.field(default=strawberry.UNSET, description="Open or close it.")
+    code: strawberry.Maybe[str | None] = strawberry.field(description="New code.")
+    name: strawberry.Maybe[str | None] = strawberry.field(description="New name.")
+    kind: strawberry.Maybe[FundKind | None] = strawberry.field(description="New purpose.")
+    goal_cny: strawberry.Maybe[str | None] = strawberry.field(description="New goal (CNY).")
+    status: strawberry.Maybe[FundStatus | None] = strawberry.field(description="Open or close it.")
 
 
 @strawberry.input(description="A fund to delete.")
@@ -115,11 +115,6 @@ def fund_values(p: Problems, values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-async def reread(tx: Tx, fund_id: str) -> repo.FundRecord:
-    """The fund as stored now, inside the write transaction."""
-    return repo.fund((await tx.rows(repo.FUNDS.by_ids, {"ids": [fund_id]}))[0])
-
-
 async def check_code(tx: Tx, code: str | None, fund_id: str | None = None) -> None:
     """Refuse a code another fund has."""
     if code and await repo.code_taken(tx, code, fund_id):
@@ -151,8 +146,17 @@ class FundMutations:
     ) -> FundPayload:
         """Validate, then create the fund and its college link with an audit entry."""
         p = Problems()
-        props = fund_values(p, provided(input, *FIELDS))
-        college = ref(p, "college", input.college, "College")
+        props = fund_values(
+            p,
+            dict(
+                code=input.code,
+                name=input.name,
+                kind=input.kind,
+                goal_cny=input.goal_cny,
+                status=input.status,
+            ),
+        )
+        college = decode_optional(p, "college", input.college, "College")
         if p:
             return FundPayload(fund=None, user_errors=p.errors)
         scope = info.context.scope
@@ -160,11 +164,11 @@ class FundMutations:
         async def work(tx: Tx, actor: audit.Actor) -> repo.FundRecord:
             await check_code(tx, props["code"])
             await require_college(tx, college, scope)
-            fund_id = await graph_refs.create(tx, Label.FUND, props)
+            fund_id = await repo.create(tx, props)
             await repo.set_college(tx, fund_id, college)
             after = props | {"college": college}
             await audit.record(tx, actor, audit.Change("createFund", [fund_id], {}, after))
-            return await reread(tx, fund_id)
+            return await reread(tx, repo.FUNDS, fund_id, noun="Fund")
 
         return payload(await execute(info, work, duplicate_field="code"))
 
@@ -176,8 +180,17 @@ class FundMutations:
     ) -> FundPayload:
         """Validate the fields sent, then update them."""
         p = Problems()
-        fund_id = ref(p, "id", input.id, "Fund")
-        props = fund_values(p, provided(input, *FIELDS))
+        fund_id = decode_optional(p, "id", input.id, "Fund")
+        props = fund_values(
+            p,
+            given(
+                code=input.code,
+                name=input.name,
+                kind=input.kind,
+                goal_cny=input.goal_cny,
+                status=input.status,
+            ),
+        )
         if p or fund_id is None:
             return FundPayload(fund=None, user_errors=p.errors)
         scope = info.context.scope
@@ -185,9 +198,9 @@ class FundMutations:
         async def work(tx: Tx, actor: audit.Actor) -> repo.FundRecord:
             await repo.check_fund(tx, fund_id, scope)
             await check_code(tx, props.get("code"), fund_id)
-            before = await graph_refs.update(tx, Label.FUND, fund_id, props)
+            before = await repo.update(tx, fund_id, props)
             await audit.record(tx, actor, audit.Change("updateFund", [fund_id], before, props))
-            return await reread(tx, fund_id)
+            return await reread(tx, repo.FUNDS, fund_id, noun="Fund")
 
         return payload(await execute(info, work, duplicate_field="code"))
 
@@ -199,7 +212,7 @@ class FundMutations:
         self, info: Info, input: Annotated[DeleteFundInput, strawberry.argument(description="The fund.")]
     ) -> DeleteFundPayload:
         """Delete with an audit entry."""
-        deleted, errors = await delete_node(info, Label.FUND, input.id, input.detach)
+        deleted, errors = await delete_node(info, input.id, input.detach, Label.FUND)
         return DeleteFundPayload(deleted_id=deleted, user_errors=errors)
 
     @strawberry.mutation(
@@ -212,18 +225,18 @@ class FundMutations:
     ) -> FundPayload:
         """Replace the OF_COLLEGE link."""
         p = Problems()
-        fund_id = ref(p, "fund", input.fund, "Fund")
-        college = ref(p, "college", input.college, "College")
+        fund_id = decode_optional(p, "fund", input.fund, "Fund")
+        college = decode_optional(p, "college", input.college, "College")
         if p or fund_id is None:
             return FundPayload(fund=None, user_errors=p.errors)
 
         async def work(tx: Tx, actor: audit.Actor) -> repo.FundRecord:
-            await graph_refs.require(tx, Label.FUND, fund_id, "fund")
-            await graph_refs.require(tx, Label.COLLEGE, college, "college")
-            before = (await reread(tx, fund_id)).college_id
+            await access.require_node(tx, Label.FUND, fund_id, "fund")
+            await access.require_node(tx, Label.COLLEGE, college, "college")
+            before = (await reread(tx, repo.FUNDS, fund_id, noun="Fund")).college_id
             await repo.set_college(tx, fund_id, college)
             change = audit.Change("setFundCollege", [fund_id], {"college": before}, {"college": college})
             await audit.record(tx, actor, change)
-            return await reread(tx, fund_id)
+            return await reread(tx, repo.FUNDS, fund_id, noun="Fund")
 
         return payload(await execute(info, work))

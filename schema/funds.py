@@ -11,14 +11,13 @@ from graph import donations as donations_repo
 from graph import funds as repo
 from graph.giving import FundKind, FundStatus
 from graph.money import from_fen, ratio
-from graph.nodes import fetch_by_ids, fetch_count, fetch_page
+from graph.pages import fetch_count, fetch_page
 from schema.context import Context
 from schema.donations import Donation
 from schema.giving import MONEY
 from schema.institutions import After, College, Descending, First
 from schema.permissions import IsAuthenticated
-from schema.related import related_connection
-from schema.relay import Connection, Node, connection, expect_id, page_args, to_global_id
+from schema.relay import Connection, Node, connection, expect_id, page_args, related_connection, to_global_id
 
 Info = strawberry.Info[Context, None]
 GIVING_NOTE = " Null unless you see giving data (ADMIN, FUNDRAISER, or the fund's college officer)."
@@ -26,8 +25,7 @@ GIVING_NOTE = " Null unless you see giving data (ADMIN, FUNDRAISER, or the fund'
 
 async def raised(info: Info, fund_id: str) -> int | None:
     """CNY cents received by a fund, or None outside the caller's giving scope (batched)."""
-    db, scope = info.context.db, info.context.scope
-    loader = info.context.loaders.get("fund_raised", lambda ids: repo.raised_fen(db, ids, scope))
+    loader = info.context.loaders.fund_raised
     found: int | None = await loader.load(fund_id)
     return found
 
@@ -97,8 +95,7 @@ class Fund(Node):
 
 async def fund_by_id(info: Info, node_id: str) -> Fund | None:
     """Resolve `node(id:)` for funds (batched per request)."""
-    db = info.context.db
-    loader = info.context.loaders.get("fund", lambda ids: fetch_by_ids(db, repo.FUNDS, ids))
+    loader = info.context.loaders.fund
     rec: repo.FundRecord | None = await loader.load(node_id)
     return Fund.from_record(rec) if rec else None
 

@@ -9,7 +9,7 @@ import strawberry
 
 from graph import geography
 from graph.model import RegionLevel
-from graph.nodes import fetch_count, fetch_page
+from graph.pages import fetch_count, fetch_page
 from schema.context import Context
 from schema.permissions import IsAuthenticated
 from schema.relay import Connection, Node, connection, expect_id, page_args, to_global_id

@@ -16,9 +16,9 @@ from graph.donation_rules import DONORS, Draft
 from schema.context import Context
 from schema.donations import Donation, donation_by_id
 from schema.errors import UserError
+from schema.inputs import decode_optional, party
 from schema.mutations import Outcome, Problems, execute
 from schema.permissions import Role, require_roles
-from schema.refs import party, ref
 
 FUNDRAISING = [require_roles(Role.ADMIN, Role.FUNDRAISER)]
 
@@ -113,8 +113,8 @@ async def _record_gift(
         amount_cny=data.amount_cny,
         on=data.date,
         donor=party(p, "donor", data.donor, *DONORS),
-        fund_id=ref(p, "fund", data.fund, "Fund"),
-        solicitor_id=ref(p, "solicitor", data.solicitor, "Alumnus"),
+        fund_id=decode_optional(p, "fund", data.fund, "Fund"),
+        solicitor_id=decode_optional(p, "solicitor", data.solicitor, "Alumnus"),
         anonymous=data.anonymous,
     )
     return await _record(info, op, draft, p)
@@ -164,8 +164,8 @@ class GiftMutations:
             on=input.date,
             donor=None,
             fund_id=None,
-            pledge_id=ref(p, "pledge", input.pledge, "Donation"),
-            solicitor_id=ref(p, "solicitor", input.solicitor, "Alumnus"),
+            pledge_id=decode_optional(p, "pledge", input.pledge, "Donation"),
+            solicitor_id=decode_optional(p, "solicitor", input.solicitor, "Alumnus"),
             anonymous=input.anonymous,
             fund_from_pledge=True,
         )
@@ -182,7 +182,7 @@ class GiftMutations:
     ) -> RecordedDonationPayload:
         """Cancel a pledge."""
         p = Problems()
-        pledge_id = ref(p, "pledge", input.pledge, "Donation")
+        pledge_id = decode_optional(p, "pledge", input.pledge, "Donation")
         if p or pledge_id is None:
             return RecordedDonationPayload(donation=None, user_errors=p.errors)
 

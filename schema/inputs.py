@@ -8,18 +8,19 @@ about the input become GraphQL errors.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
 import strawberry
 
 from graph import access, audit, validation
 from graph.db import Tx
+from graph.model import Label, PartyRef
 from schema.context import Context
 from schema.errors import ApiError, UserError, UserErrorCode
 from schema.mutations import Problems, execute
 from schema.permissions import Role, require_roles
-from schema.relay import expect_id, expected_id, to_global_id
+from schema.relay import expect_id, expected_id, from_global_id, to_global_id
 
 T = TypeVar("T")
 
@@ -37,9 +38,41 @@ def decode(p: Problems, field: str, global_id: str, type_name: str) -> str:
         return ""
 
 
-def decode_optional(p: Problems, field: str, global_id: str | None, type_name: str) -> str | None:
-    """`decode` for an ID that may be null."""
-    return None if global_id is None else decode(p, field, global_id, type_name)
+def decode_optional(p: Problems, field: str, global_id: str | None, *types: str) -> str | None:
+    """The node id inside an ID that may be null and may name any of `types`; INVALID otherwise."""
+    found = _decode(p, field, global_id, types)
+    return found[1] if found else None
+
+
+def party(p: Problems, field: str, global_id: str | None, *types: str) -> PartyRef | None:
+    """The node (label, id) of an ID that may name any of `types`; records INVALID otherwise."""
+    found = _decode(p, field, global_id, types)
+    return PartyRef(*found) if found else None
+
+
+def parties(p: Problems, field: str, global_ids: Sequence[str], *types: str) -> list[PartyRef]:
+    """Several nodes (label, id), duplicates dropped; records INVALID for bad ones."""
+    found = [party(p, f"{field}.{i}", g, *types) for i, g in enumerate(global_ids)]
+    return list(dict.fromkeys(f for f in found if f is not None))
+
+
+def _decode(p: Problems, field: str, global_id: str | None, types: tuple[str, ...]) -> tuple[str, str] | None:
+    if global_id is None:
+        return None
+    try:
+        type_name, node_id = from_global_id(global_id)
+    except ApiError:
+        type_name, node_id = "", ""
+    if type_name not in types:
+        p.add(field, UserErrorCode.INVALID, expected_id(*types))
+        return None
+    return type_name, node_id
+
+
+def camel(name: str) -> str:
+    """snake_case input name → camelCase property and error field name."""
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
 
 
 def given(**fields: strawberry.Maybe[Any]) -> dict[str, Any]:
@@ -89,7 +122,6 @@ async def load_or_none(
     """The object for a payload, read after the change was committed (None when absent)."""
     if not node_id:
         return None
-    info.context.loaders.clear()  # what this request read before the change is stale now
     return await by_id(info, node_id)
 
 
@@ -121,24 +153,29 @@ class DeletePayload:
 
 async def delete_node(
     info: strawberry.Info[Context, None],
-    input: DeleteInput,
-    type_name: str,
-    target: access.Target,
-    removal: access.Removal,
+    global_id: str,
+    detach: bool,
+    label: Label,
+    target: access.Target | None = None,
+    removal: access.Removal | None = None,
 ) -> tuple[strawberry.ID | None, list[UserError]]:
-    """Run a delete mutation: guard, IN_USE check or detach, delete, audit; (deleted ID, errors)."""
+    """Run a delete mutation: guard, IN_USE check or detach, delete, audit; (deleted ID, errors).
+
+    `target` and `removal` default to the label's plain ones (exists; incoming links are uses).
+    """
     p = Problems()
-    node_id = decode(p, "id", input.id, type_name)
+    node_id = decode(p, "id", global_id, label.value)
     if p:
         return None, p.errors
     scope = info.context.scope
+    guard = target or access.TARGETS[label]
+    how = removal or access.REMOVALS[label]
 
     async def work(tx: Tx, actor: audit.Actor) -> str:
-        await access.require(tx, target, node_id, scope, "id", edit=True)
-        before = await access.remove(tx, removal, node_id, detach=input.detach)
-        await audit.record(tx, actor, audit.Change(f"delete{type_name}", [node_id], before, {}))
+        await access.require(tx, guard, node_id, scope, "id", edit=True)
+        before = await access.remove(tx, how, node_id, detach=detach)
+        await audit.record(tx, actor, audit.Change(f"delete{label.value}", [node_id], before, {}))
         return node_id
 
     out = await execute(info, work)
-    info.context.loaders.clear()
-    return (to_global_id(type_name, out.value) if out.value else None), out.errors
+    return (to_global_id(label.value, out.value) if out.value else None), out.errors

@@ -9,14 +9,12 @@ import strawberry
 
 from graph import affiliations, institutions
 from graph import alumni as alumni_repo
-from graph import chapters as chapter_repo
 from graph.model import Degree
-from graph.nodes import fetch_count, fetch_page
+from graph.pages import fetch_count, fetch_page
 from schema import links
 from schema.context import Context
 from schema.permissions import IsAuthenticated
-from schema.related import related_connection
-from schema.relay import Connection, Node, connection, expect_id, page_args, to_global_id
+from schema.relay import Connection, Node, connection, expect_id, page_args, related_connection, to_global_id
 
 if TYPE_CHECKING:
     from schema.alumni import Alumnus
@@ -27,7 +25,8 @@ strawberry.enum(Degree, description="Degree level of a class.")
 First = Annotated[int, strawberry.argument(description="Page size, at most 100.")]
 After = Annotated[str | None, strawberry.argument(description="Cursor to start after.")]
 Descending = Annotated[bool, strawberry.argument(description="Reverse the order.")]
-# schema.alumni and schema.chapters import this module, so their types are referenced lazily.
+# schema.alumni and schema.chapters import this module,
+# so their types are referenced lazily.
 LazyAlumnus = Annotated["Alumnus", strawberry.lazy("schema.alumni")]
 LazyChapter = Annotated["Chapter", strawberry.lazy("schema.chapters")]
 
@@ -59,10 +58,7 @@ class College(Node):
         """Chapters of the college (batched per request)."""
         from schema.chapters import Chapter  # deferred: schema.chapters imports this module
 
-        db = info.context.db
-        loader = info.context.loaders.get(
-            "collegeChapters", lambda ids: chapter_repo.of_colleges(db, ids), []
-        )
+        loader = info.context.loaders.college_chapters
         return [Chapter.from_record(c) for c in await loader.load(self.node_id)]
 
     @strawberry.field(
@@ -70,8 +66,7 @@ class College(Node):
     )
     async def alumni_count(self, info: strawberry.Info[Context, None]) -> int:
         """Head count (batched per request)."""
-        db = info.context.db
-        loader = info.context.loaders.get("collegeSizes", lambda ids: institutions.college_sizes(db, ids), 0)
+        loader = info.context.loaders.college_sizes
         count: int = await loader.load(self.node_id)
         return count
 
@@ -135,17 +130,13 @@ class Class_(Node):
         """Alumni who are liaison for the class (batched per request)."""
         from schema.alumni import Alumnus  # deferred: schema.alumni imports this module
 
-        db, scope = info.context.db, info.context.scope
-        loader = info.context.loaders.get(
-            "liaisons", lambda ids: affiliations.liaisons_of(db, ids, scope), []
-        )
+        loader = info.context.loaders.liaisons
         return [Alumnus.from_record(a) for a in await loader.load(self.node_id)]
 
     @strawberry.field(description="Alumni who studied in the class (all of them, as a statistic).")
     async def alumni_count(self, info: strawberry.Info[Context, None]) -> int:
         """Head count (batched per request)."""
-        db = info.context.db
-        loader = info.context.loaders.get("classSizes", lambda ids: institutions.class_sizes(db, ids), 0)
+        loader = info.context.loaders.class_sizes
         count: int = await loader.load(self.node_id)
         return count
 

@@ -8,20 +8,20 @@ from typing import Annotated, Any
 
 import strawberry
 
-from graph import audit, validation
+from graph import access, audit, validation
 from graph import interactions as repo
-from graph import refs as graph_refs
 from graph.db import Tx
-from graph.engagement import InteractionKind, PartyRef
-from graph.model import Label
+from graph.engagement import InteractionKind
+from graph.model import Label, PartyRef
+from graph.pages import reread
 from graph.scope import Scope
 from schema.context import Context
 from schema.errors import UserError, UserErrorCode
 from schema.event_inputs import day
+from schema.inputs import decode_optional, delete_node, given, parties
 from schema.interactions import Interaction
 from schema.mutations import Outcome, Problems, execute
 from schema.permissions import Role, require_roles
-from schema.refs import delete_node, provided, ref, refs
 
 Info = strawberry.Info[Context, None]
 WRITERS = [require_roles(Role.ADMIN, Role.FUNDRAISER)]
@@ -49,13 +49,13 @@ class UpdateInteractionInput:
     """Input of updateInteraction."""
 
     id: strawberry.ID = strawberry.field(description="The interaction.")
-    kind: InteractionKind | None = strawberry.field(default=strawberry.UNSET, description="New kind.")
-    date: dt.date | None = strawberry.field(default=strawberry.UNSET, description="New day.")
-    summary: str | None = strawberry.field(default=strawberry.UNSET, description="New summary.")
-    feedback: str | None = strawberry.field(default=strawberry.UNSET, description="New feedback.")
-    by: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="New staff member.")
-    with_: list[strawberry.ID] | None = strawberry.field(
-        default=strawberry.UNSET, name="with", description="The new set of participants (replaces the old)."
+    kind: strawberry.Maybe[InteractionKind | None] = strawberry.field(description="New kind.")
+    date: strawberry.Maybe[dt.date | None] = strawberry.field(description="New day.")
+    summary: strawberry.Maybe[str | None] = strawberry.field(description="New summary.")
+    feedback: strawberry.Maybe[str | None] = strawberry.field(description="New feedback.")
+    by: strawberry.Maybe[strawberry.ID | None] = strawberry.field(description="New staff member.")
+    with_: strawberry.Maybe[list[strawberry.ID] | None] = strawberry.field(
+        name="with", description="The new set of participants (replaces the old)."
     )
 
 
@@ -105,21 +105,21 @@ def interaction_values(p: Problems, values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def parties(p: Problems, global_ids: Sequence[str] | None) -> list[PartyRef] | None:
+def participants(p: Problems, global_ids: Sequence[str] | None) -> list[PartyRef] | None:
     """The participants named in the input (None: not sent)."""
     if global_ids is None:
         return None
-    return refs(p, "with", global_ids, *PARTY_TYPES)
+    return parties(p, "with", global_ids, *PARTY_TYPES)
 
 
 async def require_parties(tx: Tx, by: str | None, others: list[PartyRef] | None, scope: Scope) -> None:
     """Every named person, chapter and company must exist (and people be visible to the caller)."""
-    await graph_refs.require_alumnus(tx, by, "by", scope)
+    await access.require_alumnus(tx, by, "by", scope)
     for i, other in enumerate(others or []):
         if other.kind == "Alumnus":
-            await graph_refs.require_alumnus(tx, other.id, f"with.{i}", scope)
+            await access.require_alumnus(tx, other.id, f"with.{i}", scope)
         else:
-            await graph_refs.require(tx, Label(other.kind), other.id, f"with.{i}")
+            await access.require_node(tx, Label(other.kind), other.id, f"with.{i}")
 
 
 async def link(tx: Tx, interaction_id: str, values: dict[str, Any], refs_: tuple[str | None, Any]) -> None:
@@ -129,12 +129,6 @@ async def link(tx: Tx, interaction_id: str, values: dict[str, Any], refs_: tuple
         await repo.set_by(tx, interaction_id, by)
     if others is not None:
         await repo.set_parties(tx, interaction_id, others)
-
-
-async def reread(tx: Tx, interaction_id: str, scope: Scope) -> repo.InteractionRecord:
-    """The interaction as stored now, inside the write transaction."""
-    rows = await tx.rows(repo.INTERACTIONS.by_ids, {"ids": [interaction_id], "scope": scope.params()})
-    return repo.interaction(rows[0])
 
 
 def payload(out: Outcome[repo.InteractionRecord]) -> InteractionPayload:
@@ -161,20 +155,24 @@ class InteractionMutations:
     ) -> InteractionPayload:
         """Validate, then create the interaction and its participants in one audited transaction."""
         p = Problems()
-        values = provided(input, "kind", "date", "summary", "feedback", "by")
+        values = dict(
+            kind=input.kind, date=input.date, summary=input.summary, feedback=input.feedback, by=input.by
+        )
         props = interaction_values(p, values)
-        by, others = ref(p, "by", input.by, "Alumnus"), parties(p, input.with_)
+        by, others = decode_optional(p, "by", input.by, "Alumnus"), participants(p, input.with_)
         if p:
             return InteractionPayload(interaction=None, user_errors=p.errors)
         scope = info.context.scope
 
         async def work(tx: Tx, actor: audit.Actor) -> repo.InteractionRecord:
             await require_parties(tx, by, others, scope)
-            interaction_id = await graph_refs.create(tx, Label.INTERACTION, props)
+            interaction_id = await repo.create(tx, props)
             await link(tx, interaction_id, values, (by, others))
             after = props | audit_links(by, others)
             await audit.record(tx, actor, audit.Change("createInteraction", [interaction_id], {}, after))
-            return await reread(tx, interaction_id, scope)
+            return await reread(
+                tx, repo.INTERACTIONS, interaction_id, {"scope": scope.params()}, noun="Interaction"
+            )
 
         return payload(await execute(info, work))
 
@@ -186,21 +184,31 @@ class InteractionMutations:
     ) -> InteractionPayload:
         """Validate the fields sent, then update them and the participants sent."""
         p = Problems()
-        interaction_id = ref(p, "id", input.id, "Interaction")
-        values = provided(input, "kind", "date", "summary", "feedback", "by", "with_")
+        interaction_id = decode_optional(p, "id", input.id, "Interaction")
+        values = given(
+            kind=input.kind,
+            date=input.date,
+            summary=input.summary,
+            feedback=input.feedback,
+            by=input.by,
+            with_=input.with_,
+        )
         props = interaction_values(p, values)
-        by, others = ref(p, "by", values.get("by"), "Alumnus"), parties(p, values.get("with_"))
+        by = decode_optional(p, "by", values.get("by"), "Alumnus")
+        others = participants(p, values.get("with_"))
         if p or interaction_id is None:
             return InteractionPayload(interaction=None, user_errors=p.errors)
         scope = info.context.scope
 
         async def work(tx: Tx, actor: audit.Actor) -> repo.InteractionRecord:
-            before = await graph_refs.update(tx, Label.INTERACTION, interaction_id, props)
+            before = await repo.update(tx, interaction_id, props)
             await require_parties(tx, by, others, scope)
             await link(tx, interaction_id, values, (by, others))
             after = props | (audit_links(by, others) if "by" in values or others is not None else {})
             await audit.record(tx, actor, audit.Change("updateInteraction", [interaction_id], before, after))
-            return await reread(tx, interaction_id, scope)
+            return await reread(
+                tx, repo.INTERACTIONS, interaction_id, {"scope": scope.params()}, noun="Interaction"
+            )
 
         return payload(await execute(info, work))
 
@@ -213,5 +221,5 @@ class InteractionMutations:
         input: Annotated[DeleteInteractionInput, strawberry.argument(description="The contact.")],
     ) -> DeleteInteractionPayload:
         """Delete with an audit entry."""
-        deleted, errors = await delete_node(info, Label.INTERACTION, input.id, input.detach)
+        deleted, errors = await delete_node(info, input.id, input.detach, Label.INTERACTION)
         return DeleteInteractionPayload(deleted_id=deleted, user_errors=errors)

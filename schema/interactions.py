@@ -10,16 +10,16 @@ from typing import Annotated
 import strawberry
 
 from graph import interactions as repo
-from graph.engagement import InteractionKind, PartyRef
-from graph.nodes import fetch_by_ids, fetch_count
-from graph.pages import Order, fetch_ordered_page
-from graph.paging import BadCursor
+from graph.engagement import InteractionKind
+from graph.model import PartyRef
+from graph.pages import BadCursor, Order, fetch_count, fetch_ordered_page
 from schema.alumni import Alumnus
 from schema.context import Context
-from schema.engagement import InteractionParty, load_party
+from schema.engagement import InteractionParty
 from schema.errors import bad_input
 from schema.institutions import After, Descending, First
 from schema.permissions import IsAuthenticated
+from schema.registry import load_party
 from schema.relay import Connection, Node, connection, expect_id, from_global_id, page_args, to_global_id
 
 Info = strawberry.Info[Context, None]
@@ -102,10 +102,7 @@ class InteractionFilter:
 
 async def interaction_by_id(info: Info, node_id: str) -> Interaction | None:
     """Resolve `node(id:)` for interactions (outside your scope: not found)."""
-    db, params = info.context.db, {"scope": info.context.scope.params()}
-    loader = info.context.loaders.get(
-        "interaction", lambda ids: fetch_by_ids(db, repo.INTERACTIONS, ids, params)
-    )
+    loader = info.context.loaders.interaction
     rec: repo.InteractionRecord | None = await loader.load(node_id)
     return Interaction.from_record(rec) if rec else None
 

@@ -1,7 +1,8 @@
 """Relationship fields that careers, engagement and giving contribute to Alumnus and College.
 
-Attached in schema/alumni.py and schema/institutions.py as `strawberry.field(resolver=...)`;
-types are lazy and imports happen at call time, so those modules import nothing of ours eagerly.
+Attached in the modules of Alumnus (schema/alumni.py) and College (schema/institutions.py)
+as `strawberry.field(resolver=...)`; types are lazy and imports happen at call time, so those
+modules import nothing of ours eagerly.
 """
 
 from __future__ import annotations
@@ -34,13 +35,9 @@ async def alumnus_employments(
     ] = None,
 ) -> list[Annotated[Employment, strawberry.lazy("schema.companies")]]:
     """Positions of the alumnus at companies, current first (batched per request)."""
-    from graph import employment
     from schema.companies import Employment
 
-    db, scope = info.context.db, info.context.scope
-    loader = info.context.loaders.get(
-        f"alumnus_employments:{current}", lambda ids: employment.of_alumni(db, ids, current, scope), []
-    )
+    loader = info.context.loaders.alumnus_employments(current)
     return [Employment.from_record(e) for e in await loader.load(root.node_id)]
 
 
@@ -48,13 +45,9 @@ async def alumnus_attended(
     root: Any, info: Info
 ) -> list[Annotated[Attendance, strawberry.lazy("schema.events")]]:
     """Events the alumnus attended, newest first (batched per request)."""
-    from graph import attendance
     from schema.events import Attendance
 
-    db, scope = info.context.db, info.context.scope
-    loader = info.context.loaders.get(
-        "alumnus_attended", lambda ids: attendance.of_alumni(db, ids, scope), []
-    )
+    loader = info.context.loaders.alumnus_attended
     return [Attendance.from_record(a) for a in await loader.load(root.node_id)]
 
 
@@ -62,13 +55,9 @@ async def alumnus_interactions(
     root: Any, info: Info
 ) -> list[Annotated[Interaction, strawberry.lazy("schema.interactions")]]:
     """Interactions with the alumnus that your scope covers, newest first (batched per request)."""
-    from graph import interactions
     from schema.interactions import Interaction
 
-    db, scope = info.context.db, info.context.scope
-    loader = info.context.loaders.get(
-        "alumnus_interactions", lambda ids: interactions.with_alumni(db, ids, scope), []
-    )
+    loader = info.context.loaders.alumnus_interactions
     return [Interaction.from_record(i) for i in await loader.load(root.node_id)]
 
 
@@ -81,7 +70,7 @@ async def college_events(
     """Events organized by the college or its chapters, newest first (one statement per page level)."""
     from graph import events
     from schema.events import Event
-    from schema.related import related_connection
+    from schema.relay import related_connection
 
     college_id = from_global_id(root.id)[1]
     convert = lambda row: Event.from_record(events.event(row))  # noqa: E731
@@ -101,9 +90,7 @@ async def alumnus_donations(
 
 async def college_funds(root: Any, info: Info) -> list[Annotated[Fund, strawberry.lazy("schema.funds")]]:
     """Funds of the college, by code (batched per request)."""
-    from graph import funds
     from schema.funds import Fund
 
-    db = info.context.db
-    loader = info.context.loaders.get("college_funds", lambda ids: funds.of_colleges(db, ids), [])
+    loader = info.context.loaders.college_funds
     return [Fund.from_record(f) for f in await loader.load(from_global_id(root.id)[1])]

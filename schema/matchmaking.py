@@ -7,7 +7,6 @@ from typing import Annotated
 import strawberry
 
 from graph.careers import NeedKind
-from graph.employment import EmploymentRecord
 from graph.insights import matchmaking
 from schema.companies import Company, Employment, load_company
 from schema.context import Context
@@ -33,12 +32,7 @@ class CompanyMatch:
 
 
 def _match(m: matchmaking.CompanyMatch) -> CompanyMatch:
-    jobs = [
-        Employment.from_record(
-            EmploymentRecord(e.alumnus_id, m.company_id, e.title, e.role, e.start_year, None)
-        )
-        for e in m.employments
-    ]
+    jobs = [Employment.from_record(e) for e in m.employments]
     return CompanyMatch(
         founder_count=m.founder_count,
         executive_count=m.executive_count,

@@ -107,9 +107,7 @@ async def membership_change(
     errors = await run_tie(info, operation, list(pair), act)
     if errors:
         return None, errors
-    info.context.loaders.clear()
-    db = info.context.db
-    loader = info.context.loaders.get("memberships", lambda ids: memberships.of_alumni(db, ids), [])
+    loader = info.context.loaders.memberships
     found = [m for m in await loader.load(pair[0]) if m.chapter_id == pair[1]]
     return (Membership.from_record(found[0]) if found else None), []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 import strawberry
 
@@ -69,7 +69,8 @@ async def execute(
     """Run `work` in one write transaction; it must call `audit.record` itself.
 
     A `Rejected` raised by the work (or a uniqueness violation) rolls everything back and is
-    returned as a user error; nothing is written then.
+    returned as a user error; nothing is written then. Whatever happened, the request's
+    DataLoader caches are cleared afterwards: what was read before the write is stale now.
     """
     principal = principal_of(info)
     actor = audit.Actor(principal.subject, principal.role.value)
@@ -92,8 +93,5 @@ async def execute(
                 )
             ],
         )
-
-
-def changes(**values: Any) -> dict[str, Any]:
-    """Keyword arguments as an audit property map (None values kept: they mean 'cleared')."""
-    return dict(values)
+    finally:
+        info.context.loaders.clear()

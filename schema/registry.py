@@ -7,6 +7,7 @@ from typing import Any
 
 import strawberry
 
+from graph.model import PartyRef
 from schema.context import Context
 
 Resolver = Callable[[strawberry.Info[Context, None], str], Awaitable[Any]]
@@ -23,3 +24,8 @@ async def resolve(info: strawberry.Info[Context, None], type_name: str, node_id:
     """The object of that type and id visible to the caller, or None."""
     resolver = NODE_RESOLVERS.get(type_name)
     return await resolver(info, node_id) if resolver else None
+
+
+async def load_party(info: strawberry.Info[Context, None], ref: PartyRef | None) -> Any:
+    """The object a polymorphic link names (None when missing or outside the caller's scope)."""
+    return None if ref is None else await resolve(info, ref.kind, ref.id)

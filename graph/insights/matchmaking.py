@@ -6,20 +6,11 @@ from dataclasses import dataclass
 from typing import LiteralString
 
 from graph.db import Database, Tx
+from graph.employment import EmploymentRecord
 from graph.errors import NotFound
 from graph.scope import ALUMNUS_VISIBLE, Scope
 
 MAX_FIRST = 100
-
-
-@dataclass(frozen=True)
-class EmploymentRef:
-    """One current employment of an alumnus at a matched company."""
-
-    alumnus_id: str
-    title: str | None
-    role: str | None
-    start_year: int | None
 
 
 @dataclass(frozen=True)
@@ -30,7 +21,7 @@ class CompanyMatch:
     founder_count: int
     executive_count: int
     alumni_count: int
-    employments: tuple[EmploymentRef, ...]
+    employments: tuple[EmploymentRecord, ...]
 
 
 _CHECK: LiteralString = (
@@ -53,7 +44,8 @@ _MATCHES: LiteralString = (
     " count(DISTINCT CASE WHEN w.role = 'EXECUTIVE' THEN n END) AS executiveCount"
     " ORDER BY founderCount DESC, executiveCount DESC, alumniCount DESC, c.name, c.id LIMIT $first"
     " CALL (c) { " + _CURRENT + " WITH n, w ORDER BY w.role, n.name, n.id"
-    " RETURN collect({alumnusId: n.id, title: w.title, role: w.role, startYear: w.startYear})"
+    " RETURN collect({alumnusId: n.id, title: w.title, role: w.role, startYear: w.startYear,"
+    " endYear: w.endYear})"
     " AS employments }"
     " RETURN c.id AS companyId, founderCount, executiveCount, alumniCount, employments"
     " ORDER BY founderCount DESC, executiveCount DESC, alumniCount DESC, c.name, c.id"
@@ -86,10 +78,14 @@ async def partner_companies(
 def _match(row: dict[str, object]) -> CompanyMatch:
     jobs = row["employments"]
     assert isinstance(jobs, list)
+    company = str(row["companyId"])
     return CompanyMatch(
-        company_id=str(row["companyId"]),
+        company_id=company,
         founder_count=int(str(row["founderCount"])),
         executive_count=int(str(row["executiveCount"])),
         alumni_count=int(str(row["alumniCount"])),
-        employments=tuple(EmploymentRef(j["alumnusId"], j["title"], j["role"], j["startYear"]) for j in jobs),
+        employments=tuple(
+            EmploymentRecord(j["alumnusId"], company, j["title"], j["role"], j["startYear"], j["endYear"])
+            for j in jobs
+        ),
     )

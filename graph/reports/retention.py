@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Any, LiteralString
 
 from graph.db import Database
-from graph.paging import Cursor
+from graph.pages import Cursor
 from graph.scope import FUND_GIVING, Scope
 
 

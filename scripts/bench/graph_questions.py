@@ -207,7 +207,8 @@ def names(fx: Fixtures) -> Scenario:
             lambda d: _hits(d["searchNames"]),
         ),
         notes=(
-            "raw and peer get the Lucene query graph.search builds from the text (its pinyin forms need"
-            " Python); a library user would have to build it in their own resolver or client",
+            "raw and peer get the Lucene query graph.search builds from the text"
+            " (its pinyin forms need Python); a library user would have to build it in their own"
+            " resolver or client",
         ),
     )

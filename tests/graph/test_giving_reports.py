@@ -10,9 +10,9 @@ import pytest
 
 from graph.db import Database, Tx
 from graph.donation_rules import Draft
-from graph.engagement import PartyRef
 from graph.errors import Rejected
 from graph.gifts import cancel_pledge, record
+from graph.model import PartyRef
 from graph.reports.funds import fund_report, year_donations
 from graph.reports.retention import Segment, all_counts, all_segments, page_of
 from graph.reports.scorecards import chapter_activity, college_scorecard

@@ -17,7 +17,7 @@ from graph.donation_rules import (
     stored_money,
 )
 from graph.donations import DonationRecord
-from graph.engagement import PartyRef
+from graph.model import PartyRef
 from graph.money import from_fen, normalize, ratio, to_fen
 
 pytestmark = pytest.mark.unit

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from graph import institutions
 from graph.db import Database
-from graph.pages import fetch_related_counts, fetch_related_pages
-from graph.paging import Cursor
+from graph.pages import Cursor, fetch_related_counts, fetch_related_pages
 
 _GIVEN = """
 CREATE (a:College {id: 'A', code: 'A', name: 'A'})

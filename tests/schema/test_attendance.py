@@ -5,7 +5,15 @@ from __future__ import annotations
 from graph.db import Database
 from schema.permissions import Role
 from tests.conftest import Api
-from tests.schema.givens import audit_ops, count, errors_of, gid, given_alumni, given_colleges, given_member
+from tests.schema.given import (
+    audit_ops,
+    count,
+    error_paths,
+    gid,
+    given_college_alumni,
+    given_colleges,
+    given_member,
+)
 
 ADD = """
 mutation A($input: AddAttendanceInput!) {
@@ -47,7 +55,7 @@ async def given_event(db: Database, code: str = "E1", college: str = "col-cs") -
 async def test_add_attendance_then_change_the_role_then_remove(api: Api, db: Database) -> None:
     # given
     await given_colleges(db)
-    [alumnus] = await given_alumni(db, 1)
+    [alumnus] = await given_college_alumni(db, 1)
     event = await given_event(db)
     pair = {"alumnus": gid("Alumnus", alumnus), "event": gid("Event", event)}
     # when
@@ -64,14 +72,14 @@ async def test_add_attendance_then_change_the_role_then_remove(api: Api, db: Dat
     assert speaker["attendance"]["role"] == "SPEAKER"
     assert attended == [{"role": "SPEAKER", "event": {"code": "E1"}}]
     assert removed["attendance"] == {"role": "SPEAKER"}
-    assert errors_of(again) == {"input.event": "NOT_FOUND"}
+    assert error_paths(again) == {"input.event": "NOT_FOUND"}
     assert [e["op"] for e in await audit_ops(db)] == ["addAttendance", "addAttendance", "removeAttendance"]
 
 
 async def test_unknown_alumnus_or_event_is_not_found(api: Api, db: Database) -> None:
     # given
     await given_colleges(db)
-    [alumnus] = await given_alumni(db, 1)
+    [alumnus] = await given_college_alumni(db, 1)
     event = await given_event(db)
     # when
     no_event = await api.data(
@@ -84,17 +92,17 @@ async def test_unknown_alumnus_or_event_is_not_found(api: Api, db: Database) -> 
         ADD, {"input": {"alumnus": gid("Event", event), "event": gid("Event", event)}}
     )
     # then
-    assert errors_of(no_event["addAttendance"]) == {"input.event": "NOT_FOUND"}
-    assert errors_of(no_alumnus["addAttendance"]) == {"input.alumnus": "NOT_FOUND"}
-    assert errors_of(wrong_type["addAttendance"]) == {"input.alumnus": "INVALID"}
+    assert error_paths(no_event["addAttendance"]) == {"input.event": "NOT_FOUND"}
+    assert error_paths(no_alumnus["addAttendance"]) == {"input.alumnus": "NOT_FOUND"}
+    assert error_paths(wrong_type["addAttendance"]) == {"input.alumnus": "INVALID"}
     assert await count(db, "MATCH ()-[r:ATTENDED]->() RETURN count(r) AS n") == 0
 
 
 async def test_college_officers_record_attendance_of_their_own_alumni_only(api: Api, db: Database) -> None:
     # given an EE event, a CS alumnus and an EE alumnus who consented to the directory
     await given_colleges(db)
-    [cs] = await given_alumni(db, 1, "cs")
-    [ee] = await given_alumni(db, 1, "ee", consentDirectory=True)
+    [cs] = await given_college_alumni(db, 1, "cs")
+    [ee] = await given_college_alumni(db, 1, "ee", consentDirectory=True)
     event = gid("Event", await given_event(db, "E2", "col-ee"))
     # when
     own = await api.data(
@@ -111,7 +119,7 @@ async def test_college_officers_record_attendance_of_their_own_alumni_only(api: 
     )
     # then
     assert own["addAttendance"]["userErrors"] == []
-    assert errors_of(other["addAttendance"]) == {"input.alumnus": "FORBIDDEN"}
+    assert error_paths(other["addAttendance"]) == {"input.alumnus": "FORBIDDEN"}
 
 
 async def test_attendance_needs_an_office_role(api: Api) -> None:
@@ -126,7 +134,7 @@ async def test_attendance_needs_an_office_role(api: Api) -> None:
 async def test_attendees_are_paged_by_name_and_scoped(api: Api, db: Database) -> None:
     # given seven attendees, two of them members of chapter SZ
     await given_colleges(db)
-    alumni = await given_alumni(db, 7)
+    alumni = await given_college_alumni(db, 7)
     await given_member(db, alumni[0])
     await given_member(db, alumni[6])
     event = await given_event(db)
@@ -161,7 +169,7 @@ async def test_events_attendees_alumni_cost_a_bounded_number_of_statements(
 ) -> None:
     # given 60 events, each attended by 3 alumni
     await given_colleges(db)
-    alumni = await given_alumni(db, 180)
+    alumni = await given_college_alumni(db, 180)
     await db.write_rows(
         """
         MATCH (c:College {id: 'col-cs'}), (r:Region {code: '440300'})

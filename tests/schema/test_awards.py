@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph.db import Database
 from schema.permissions import Role
 from tests.conftest import Api
-from tests.schema.givens import audit_ops, count, errors_of, gid, given_alumni, given_colleges
+from tests.schema.given import audit_ops, count, error_paths, gid, given_college_alumni, given_colleges
 
 AWARD = """
 award { id kind year title
@@ -30,7 +30,7 @@ LIST = (
 async def test_awards_go_to_colleges_chapters_and_alumni(api: Api, db: Database) -> None:
     # given
     await given_colleges(db)
-    [alumnus] = await given_alumni(db, 1)
+    [alumnus] = await given_college_alumni(db, 1)
     base = {"year": 2024}
     # when
     college = await api.data(
@@ -86,12 +86,12 @@ async def test_create_award_refuses_bad_input(api: Api, db: Database) -> None:
         {"input": {"kind": "BREAKTHROUGH", "year": 2024, "title": "x", "recipient": gid("Chapter", "nope")}},
     )
     # then
-    assert errors_of(bad["createAward"]) == {
+    assert error_paths(bad["createAward"]) == {
         "input.year": "OUT_OF_RANGE",
         "input.title": "REQUIRED",
         "input.recipient": "INVALID",
     }
-    assert errors_of(unknown["createAward"]) == {"input.recipient": "NOT_FOUND"}
+    assert error_paths(unknown["createAward"]) == {"input.recipient": "NOT_FOUND"}
     assert await count(db, "MATCH (a:Award) RETURN count(a) AS n") == 0
 
 
@@ -128,7 +128,7 @@ async def test_update_and_delete_award(api: Api, db: Database) -> None:
 async def test_awards_filters_and_recipients_outside_scope(api: Api, db: Database) -> None:
     # given
     await given_colleges(db)
-    [alumnus] = await given_alumni(db, 1)
+    [alumnus] = await given_college_alumni(db, 1)
     await db.write_rows(
         """
         MATCH (cs:College {id: 'col-cs'}), (a:Alumnus {id: $a})

@@ -7,13 +7,13 @@ import json
 from graph.db import Database
 from schema.permissions import Role
 from tests.conftest import Api
-from tests.schema.givens import (
+from tests.schema.given import (
     audit_ops,
     count,
     credit_code,
-    errors_of,
+    error_paths,
     gid,
-    given_alumni,
+    given_college_alumni,
     given_colleges,
     ref_id,
 )
@@ -121,7 +121,7 @@ async def test_create_company_refuses_a_bad_check_digit_and_bad_fields(api: Api,
     payload = await create(api, creditCode=bad, name=" ", website="ftp://nope", industry="bm90LWFuLWlk")
     # then
     assert payload["company"] is None
-    assert errors_of(payload) == {
+    assert error_paths(payload) == {
         "input.creditCode": "INVALID",
         "input.name": "REQUIRED",
         "input.website": "INVALID",
@@ -134,7 +134,7 @@ async def test_unknown_industry_is_not_found_and_nothing_is_written(api: Api, db
     # when
     payload = await create(api, creditCode=credit_code(3), name="甲", industry=gid("Industry", "missing"))
     # then
-    assert errors_of(payload) == {"input.industry": "NOT_FOUND"}
+    assert error_paths(payload) == {"input.industry": "NOT_FOUND"}
     assert await count(db, "MATCH (c:Company) RETURN count(c) AS n") == 0
     assert await audit_ops(db) == []
 
@@ -145,7 +145,7 @@ async def test_the_same_credit_code_twice_is_a_duplicate(api: Api) -> None:
     # when
     payload = await create(api, creditCode=credit_code(4), name="乙")
     # then
-    assert errors_of(payload) == {"input.creditCode": "DUPLICATE"}
+    assert error_paths(payload) == {"input.creditCode": "DUPLICATE"}
 
 
 async def test_update_company_changes_only_the_fields_sent(api: Api, db: Database) -> None:
@@ -177,20 +177,20 @@ async def test_update_company_to_another_companys_code_is_a_duplicate(api: Api) 
     # when
     data = await api.data(UPDATE, {"input": {"id": second["company"]["id"], "creditCode": credit_code(6)}})  # type: ignore[index]
     # then
-    assert errors_of(data["updateCompany"]) == {"input.creditCode": "DUPLICATE"}
+    assert error_paths(data["updateCompany"]) == {"input.creditCode": "DUPLICATE"}
 
 
 async def test_update_of_an_unknown_company_is_not_found(api: Api) -> None:
     # when
     data = await api.data(UPDATE, {"input": {"id": gid("Company", "nope"), "name": "x"}})
     # then
-    assert errors_of(data["updateCompany"]) == {"input.id": "NOT_FOUND"}
+    assert error_paths(data["updateCompany"]) == {"input.id": "NOT_FOUND"}
 
 
 async def test_delete_is_refused_while_alumni_work_there_unless_detached(api: Api, db: Database) -> None:
     # given a company with a need and an employee
     await given_colleges(db)
-    [alumnus] = await given_alumni(db, 1)
+    [alumnus] = await given_college_alumni(db, 1)
     created = await create(api, creditCode=credit_code(8), name="甲")
     company_id = str(created["company"]["id"])  # type: ignore[index]
     await api.data(ADD_NEED, {"input": {"company": company_id, "kind": "TECH", "description": "AI 合作"}})
@@ -202,7 +202,7 @@ async def test_delete_is_refused_while_alumni_work_there_unless_detached(api: Ap
     refused = (await api.data(DELETE, {"input": {"id": company_id}}))["deleteCompany"]
     detached = (await api.data(DELETE, {"input": {"id": company_id, "detach": True}}))["deleteCompany"]
     # then
-    assert errors_of(refused) == {"input.id": "IN_USE"}
+    assert error_paths(refused) == {"input.id": "IN_USE"}
     assert "1 WORKS_AT" in refused["userErrors"][0]["message"]
     assert detached == {"deletedId": company_id, "userErrors": []}
     assert await count(db, "MATCH (n) WHERE n:Company OR n:Need RETURN count(n) AS n") == 0
@@ -245,7 +245,7 @@ async def test_set_industry_of_unknown_company_is_not_found(api: Api, db: Databa
     # when
     data = await api.data(SET_INDUSTRY, {"input": {"company": gid("Company", "x"), "industry": software}})
     # then
-    assert errors_of(data["setCompanyIndustry"]) == {"input.company": "NOT_FOUND"}
+    assert error_paths(data["setCompanyIndustry"]) == {"input.company": "NOT_FOUND"}
 
 
 async def test_add_and_remove_needs(api: Api, db: Database) -> None:
@@ -265,7 +265,7 @@ async def test_add_and_remove_needs(api: Api, db: Database) -> None:
     assert again["need"]["id"] == first["need"]["id"]
     assert shown["node"]["needs"] == [{"kind": "LEGAL"}]
     assert removed["need"] == {"id": first["need"]["id"], "kind": "LEGAL"}
-    assert errors_of(missing) == {"input.id": "NOT_FOUND"}
+    assert error_paths(missing) == {"input.id": "NOT_FOUND"}
     assert await count(db, "MATCH (n:Need) RETURN count(n) AS n") == 0
 
 
@@ -278,7 +278,7 @@ async def test_add_need_needs_a_description(api: Api) -> None:
         {"input": {"company": created["company"]["id"], "kind": "TECH", "description": ""}},  # type: ignore[index]
     )
     # then
-    assert errors_of(data["addNeed"]) == {"input.description": "REQUIRED"}
+    assert error_paths(data["addNeed"]) == {"input.description": "REQUIRED"}
 
 
 async def test_companies_filters_by_industry_and_region_subtrees_size_alumni_and_need(
@@ -286,7 +286,7 @@ async def test_companies_filters_by_industry_and_region_subtrees_size_alumni_and
 ) -> None:
     # given three companies: software in Shenzhen with an alumnus and a need, chips in Beijing, bare
     await given_colleges(db)
-    [alumnus] = await given_alumni(db, 1)
+    [alumnus] = await given_college_alumni(db, 1)
     await db.write_rows(
         """
         MATCH (i6513:Industry {code: '6513'}), (i39:Industry {code: '39'})

@@ -7,7 +7,15 @@ import json
 from graph.db import Database
 from schema.permissions import Role
 from tests.conftest import Api
-from tests.schema.givens import audit_ops, count, errors_of, gid, given_alumni, given_colleges, given_member
+from tests.schema.given import (
+    audit_ops,
+    count,
+    error_paths,
+    gid,
+    given_college_alumni,
+    given_colleges,
+    given_member,
+)
 
 DONATION = """
 donation {
@@ -41,7 +49,7 @@ COMPANY = "query C($id: ID!) { node(id: $id) { ... on Company { donations { rece
 async def given_givers(db: Database) -> tuple[str, str]:
     """Funds F-CS (of CS) and F-EE (of EE), donor alumnus and solicitor alumnus (CS), company c1."""
     await given_colleges(db)
-    donor, solicitor = await given_alumni(db, 2)
+    donor, solicitor = await given_college_alumni(db, 2)
     await db.write_rows(
         """
         MATCH (cs:College {id: 'col-cs'}), (ee:College {id: 'col-ee'})
@@ -106,10 +114,10 @@ async def test_foreign_currency_needs_its_cny_value(api: Api, db: Database) -> N
     given = await api.data(CREATE, {"input": gift(donor, currency="USD", amount="100", amountCny="719.85")})
     mismatch = await api.data(CREATE, {"input": gift(donor, "R2", amountCny="1000")})
     # then
-    assert errors_of(missing["createDonation"]) == {"input.amountCny": "REQUIRED"}
+    assert error_paths(missing["createDonation"]) == {"input.amountCny": "REQUIRED"}
     shown = given["createDonation"]["donation"]
     assert (shown["amount"], shown["currency"], shown["amountCny"]) == ("100.00", "USD", "719.85")
-    assert errors_of(mismatch["createDonation"]) == {"input.amountCny": "INVALID"}
+    assert error_paths(mismatch["createDonation"]) == {"input.amountCny": "INVALID"}
 
 
 async def test_bad_amounts_and_references_are_user_errors(api: Api, db: Database) -> None:
@@ -125,12 +133,12 @@ async def test_bad_amounts_and_references_are_user_errors(api: Api, db: Database
     unknown = await api.data(CREATE, {"input": gift(donor, fund=gid("Fund", "nope"))})
     no_donor = await api.data(CREATE, {"input": gift(donor, donor=gid("Company", "nope"))})
     # then
-    assert errors_of(negative["createDonation"]) == {"input.amount": "OUT_OF_RANGE"}
-    assert errors_of(fraction["createDonation"]) == {"input.amount": "INVALID"}
-    assert errors_of(words["createDonation"]) == {"input.amount": "INVALID", "input.receiptNo": "INVALID"}
-    assert errors_of(wrong["createDonation"]) == {"input.donor": "INVALID", "input.fund": "INVALID"}
-    assert errors_of(unknown["createDonation"]) == {"input.fund": "NOT_FOUND"}
-    assert errors_of(no_donor["createDonation"]) == {"input.donor": "NOT_FOUND"}
+    assert error_paths(negative["createDonation"]) == {"input.amount": "OUT_OF_RANGE"}
+    assert error_paths(fraction["createDonation"]) == {"input.amount": "INVALID"}
+    assert error_paths(words["createDonation"]) == {"input.amount": "INVALID", "input.receiptNo": "INVALID"}
+    assert error_paths(wrong["createDonation"]) == {"input.donor": "INVALID", "input.fund": "INVALID"}
+    assert error_paths(unknown["createDonation"]) == {"input.fund": "NOT_FOUND"}
+    assert error_paths(no_donor["createDonation"]) == {"input.donor": "NOT_FOUND"}
     assert await count(db, "MATCH (d:Donation) RETURN count(d) AS n") == 0
 
 
@@ -141,7 +149,7 @@ async def test_a_receipt_number_is_used_once(api: Api, db: Database) -> None:
     # when
     again = await api.data(CREATE, {"input": gift(donor)})
     # then
-    assert errors_of(again["createDonation"]) == {"input.receiptNo": "DUPLICATE"}
+    assert error_paths(again["createDonation"]) == {"input.receiptNo": "DUPLICATE"}
 
 
 async def test_payments_must_match_their_pledge(api: Api, db: Database) -> None:
@@ -178,10 +186,10 @@ async def test_payments_must_match_their_pledge(api: Api, db: Database) -> None:
     # then
     assert paid["createDonation"]["donation"]["pledge"] == {"receiptNo": "P1"}
     assert paid_again["createDonation"]["userErrors"] == []
-    assert errors_of(other_fund["createDonation"]) == {"input.pledge": "CONFLICT"}
-    assert errors_of(other_donor["createDonation"]) == {"input.pledge": "CONFLICT"}
-    assert errors_of(not_a_pledge["createDonation"]) == {"input.pledge": "INVALID"}
-    assert errors_of(not_a_payment["createDonation"]) == {"input.pledge": "INVALID"}
+    assert error_paths(other_fund["createDonation"]) == {"input.pledge": "CONFLICT"}
+    assert error_paths(other_donor["createDonation"]) == {"input.pledge": "CONFLICT"}
+    assert error_paths(not_a_pledge["createDonation"]) == {"input.pledge": "INVALID"}
+    assert error_paths(not_a_payment["createDonation"]) == {"input.pledge": "INVALID"}
     pledge_now = shown["updateDonation"]["donation"]
     assert pledge_now["paidCny"] == "250.30"
     assert sorted(p["receiptNo"] for p in pledge_now["payments"]) == ["Y1", "Y2"]
@@ -206,12 +214,12 @@ async def test_update_donation_settles_amounts_and_keeps_pledges_consistent(api:
     re_fund = await api.data(UPDATE, {"input": {"id": ids["P1"], "fund": gid("Fund", "f-ee")}})
     no_fund = await api.data(UPDATE, {"input": {"id": ids["P1"], "fund": None}})
     # then
-    assert errors_of(no_cny["updateDonation"]) == {"input.amountCny": "REQUIRED"}
+    assert error_paths(no_cny["updateDonation"]) == {"input.amountCny": "REQUIRED"}
     assert revalued["updateDonation"]["donation"]["amountCny"] == "1440.50"
     assert anonymous["updateDonation"]["donation"]["anonymous"] is True
-    assert errors_of(re_kind["updateDonation"]) == {"input.id": "CONFLICT"}
-    assert errors_of(re_fund["updateDonation"]) == {"input.id": "CONFLICT"}
-    assert errors_of(no_fund["updateDonation"]) == {"input.fund": "REQUIRED"}
+    assert error_paths(re_kind["updateDonation"]) == {"input.id": "CONFLICT"}
+    assert error_paths(re_fund["updateDonation"]) == {"input.id": "CONFLICT"}
+    assert error_paths(no_fund["updateDonation"]) == {"input.fund": "REQUIRED"}
     fen = await db.read_rows("MATCH (d:Donation {receiptNo: 'U1'}) RETURN d.amountCnyFen AS fen")
     assert fen == [{"fen": 144050}]
 
@@ -228,7 +236,7 @@ async def test_delete_a_paid_pledge_needs_detach(api: Api, db: Database) -> None
     detached = await api.data(DELETE, {"input": {"id": pledge, "detach": True}})
     # then
     assert forbidden["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-    assert errors_of(refused["deleteDonation"]) == {"input.id": "IN_USE"}
+    assert error_paths(refused["deleteDonation"]) == {"input.id": "IN_USE"}
     assert detached["deleteDonation"]["deletedId"] == pledge
     assert await count(db, "MATCH (d:Donation) RETURN count(d) AS n") == 1
 

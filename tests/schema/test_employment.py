@@ -5,7 +5,15 @@ from __future__ import annotations
 from graph.db import Database
 from schema.permissions import Role
 from tests.conftest import Api
-from tests.schema.givens import audit_ops, count, errors_of, gid, given_alumni, given_colleges, given_member
+from tests.schema.given import (
+    audit_ops,
+    count,
+    error_paths,
+    gid,
+    given_college_alumni,
+    given_colleges,
+    given_member,
+)
 
 FIELDS = "employment { title role startYear endYear current alumnus { name } company { name } }"
 ADD = (
@@ -80,7 +88,7 @@ async def given_companies(db: Database, n: int) -> None:
 async def test_add_employment_returns_it_and_is_audited(api: Api, db: Database) -> None:
     # given
     await given_colleges(db)
-    [alumnus] = await given_alumni(db, 1)
+    [alumnus] = await given_college_alumni(db, 1)
     await given_companies(db, 1)
     # when
     data = await api.data(
@@ -114,7 +122,7 @@ async def test_add_employment_returns_it_and_is_audited(api: Api, db: Database) 
 async def test_add_employment_refuses_duplicates_unknowns_and_bad_years(api: Api, db: Database) -> None:
     # given
     await given_colleges(db)
-    [alumnus] = await given_alumni(db, 1)
+    [alumnus] = await given_college_alumni(db, 1)
     await given_companies(db, 1)
     pair = {"alumnus": gid("Alumnus", alumnus), "company": gid("Company", "c1")}
     await api.data(ADD, {"input": pair})
@@ -136,17 +144,17 @@ async def test_add_employment_refuses_duplicates_unknowns_and_bad_years(api: Api
         )
     )["addEmployment"]
     # then
-    assert errors_of(again) == {"input.company": "DUPLICATE"}
-    assert errors_of(unknown) == {"input.company": "NOT_FOUND"}
-    assert errors_of(years) == {"input.startYear": "OUT_OF_RANGE", "input.endYear": "OUT_OF_RANGE"}
-    assert errors_of(backwards) == {"input.company": "DUPLICATE"}
+    assert error_paths(again) == {"input.company": "DUPLICATE"}
+    assert error_paths(unknown) == {"input.company": "NOT_FOUND"}
+    assert error_paths(years) == {"input.startYear": "OUT_OF_RANGE", "input.endYear": "OUT_OF_RANGE"}
+    assert error_paths(backwards) == {"input.company": "DUPLICATE"}
     assert await count(db, "MATCH ()-[w:WORKS_AT]->() RETURN count(w) AS n") == 1
 
 
 async def test_update_end_and_remove_employment(api: Api, db: Database) -> None:
     # given
     await given_colleges(db)
-    [alumnus] = await given_alumni(db, 1)
+    [alumnus] = await given_college_alumni(db, 1)
     await given_companies(db, 1)
     pair = {"alumnus": gid("Alumnus", alumnus), "company": gid("Company", "c1")}
     await api.data(ADD, {"input": {**pair, "title": "工程师", "startYear": 2012}})
@@ -162,11 +170,11 @@ async def test_update_end_and_remove_employment(api: Api, db: Database) -> None:
     assert updated["employment"]["role"] == "FOUNDER"
     assert updated["employment"]["title"] is None
     assert updated["employment"]["startYear"] == 2012
-    assert errors_of(too_early) == {"input.endYear": "OUT_OF_RANGE"}
+    assert error_paths(too_early) == {"input.endYear": "OUT_OF_RANGE"}
     assert ended["employment"]["endYear"] == 2020
     assert ended["employment"]["current"] is False
     assert removed["employment"]["endYear"] == 2020
-    assert errors_of(gone) == {"input.company": "NOT_FOUND"}
+    assert error_paths(gone) == {"input.company": "NOT_FOUND"}
     ops = [e["op"] for e in await audit_ops(db)]
     assert ops == ["addEmployment", "updateEmployment", "endEmployment", "removeEmployment"]
 
@@ -174,7 +182,7 @@ async def test_update_end_and_remove_employment(api: Api, db: Database) -> None:
 async def test_current_and_former_employments(api: Api, db: Database) -> None:
     # given an alumnus now at Co01 and formerly at Co02
     await given_colleges(db)
-    [alumnus] = await given_alumni(db, 1)
+    [alumnus] = await given_college_alumni(db, 1)
     await given_companies(db, 2)
     await db.write_rows(
         "MATCH (a:Alumnus {id: $a}), (c1:Company {id: 'c1'}), (c2:Company {id: 'c2'})"
@@ -199,7 +207,7 @@ async def test_current_and_former_employments(api: Api, db: Database) -> None:
 async def test_company_alumni_respect_the_callers_scope(api: Api, db: Database) -> None:
     # given two current employees, only one a member of the organizer's chapter
     await given_colleges(db)
-    member, other = await given_alumni(db, 2)
+    member, other = await given_college_alumni(db, 2)
     await given_member(db, member)
     await given_companies(db, 1)
     await db.write_rows(
@@ -217,8 +225,8 @@ async def test_company_alumni_respect_the_callers_scope(api: Api, db: Database) 
 async def test_a_college_officer_edits_employment_of_their_own_alumni_only(api: Api, db: Database) -> None:
     # given an alumnus of CS and one of EE
     await given_colleges(db)
-    [ours] = await given_alumni(db, 1, "cs")
-    [theirs] = await given_alumni(db, 1, "ee")
+    [ours] = await given_college_alumni(db, 1, "cs")
+    [theirs] = await given_college_alumni(db, 1, "ee")
     await given_companies(db, 1)
     # when
     mine = await api.data(
@@ -256,7 +264,7 @@ async def test_nested_companies_alumni_education_cost_a_bounded_number_of_statem
 ) -> None:
     # given 60 companies, each employing two alumni
     await given_colleges(db)
-    alumni = await given_alumni(db, 120)
+    alumni = await given_college_alumni(db, 120)
     await given_companies(db, 60)
     await db.write_rows(
         "UNWIND range(0, size($ids) - 1) AS i MATCH (a:Alumnus {id: $ids[i]})"

@@ -7,7 +7,7 @@ import json
 from graph.db import Database
 from schema.permissions import Role
 from tests.conftest import Api
-from tests.schema.givens import audit_ops, count, errors_of, gid, given_colleges, ref_id
+from tests.schema.given import audit_ops, count, error_paths, gid, given_colleges, ref_id
 
 EVENT = "event { code name kind date endDate region { code } organizer { __typename ... on College { code } ... on Chapter { code } } }"
 CREATE = (
@@ -148,15 +148,15 @@ async def test_create_event_refuses_bad_input(api: Api, db: Database) -> None:
         )
     )["createEvent"]
     # then
-    assert errors_of(bad) == {
+    assert error_paths(bad) == {
         "input.code": "INVALID",
         "input.name": "REQUIRED",
         "input.date": "OUT_OF_RANGE",
         "input.organizer": "INVALID",
     }
-    assert errors_of(backwards) == {"input.endDate": "OUT_OF_RANGE"}
-    assert errors_of(taken) == {"input.code": "DUPLICATE"}
-    assert errors_of(unknown) == {"input.organizer": "NOT_FOUND"}
+    assert error_paths(backwards) == {"input.endDate": "OUT_OF_RANGE"}
+    assert error_paths(taken) == {"input.code": "DUPLICATE"}
+    assert error_paths(unknown) == {"input.organizer": "NOT_FOUND"}
     assert await count(db, "MATCH (e:Event) RETURN count(e) AS n") == 4
 
 
@@ -195,11 +195,11 @@ async def test_college_officers_create_and_change_only_their_colleges_events(api
     )
     # then
     assert own["createEvent"]["userErrors"] == []
-    assert errors_of(other["createEvent"]) == {"input.organizer": "FORBIDDEN"}
-    assert errors_of(none["createEvent"]) == {"input.organizer": "REQUIRED"}
+    assert error_paths(other["createEvent"]) == {"input.organizer": "FORBIDDEN"}
+    assert error_paths(none["createEvent"]) == {"input.organizer": "REQUIRED"}
     assert rename_own["updateEvent"]["event"]["name"] == "新名"
-    assert errors_of(rename_other["updateEvent"]) == {"input.id": "FORBIDDEN"}
-    assert errors_of(move_away["setEventOrganizer"]) == {"input.organizer": "FORBIDDEN"}
+    assert error_paths(rename_other["updateEvent"]) == {"input.id": "FORBIDDEN"}
+    assert error_paths(move_away["setEventOrganizer"]) == {"input.organizer": "FORBIDDEN"}
     assert delete["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
 
@@ -219,7 +219,7 @@ async def test_update_event_changes_only_the_fields_sent(api: Api, db: Database)
         "2024-05-03",
         None,
     )
-    assert errors_of(backwards["updateEvent"]) == {"input.endDate": "OUT_OF_RANGE"}
+    assert error_paths(backwards["updateEvent"]) == {"input.endDate": "OUT_OF_RANGE"}
     assert [e["op"] for e in await audit_ops(db)] == ["updateEvent"]
 
 
@@ -247,7 +247,7 @@ async def test_delete_event_is_refused_while_attended_unless_detached(api: Api, 
     detached = (await api.data(DELETE, {"input": {"id": gid("Event", "e9"), "detach": True}}))["deleteEvent"]
     plain = (await api.data(DELETE, {"input": {"id": gid("Event", "e4")}}))["deleteEvent"]
     # then
-    assert errors_of(refused) == {"input.id": "IN_USE"}
+    assert error_paths(refused) == {"input.id": "IN_USE"}
     assert detached["deletedId"] == gid("Event", "e9")
     assert plain["userErrors"] == []
     assert await count(db, "MATCH (a:Alumnus) RETURN count(a) AS n") == 1

@@ -7,7 +7,7 @@ import json
 from graph.db import Database
 from schema.permissions import Role
 from tests.conftest import Api
-from tests.schema.givens import audit_ops, count, errors_of, gid, given_alumni, given_colleges
+from tests.schema.given import audit_ops, count, error_paths, gid, given_college_alumni, given_colleges
 
 FUND = "fund { code name kind goalCny status college { code } raisedCny progress }"
 CREATE = (
@@ -38,7 +38,7 @@ NESTED = """
 async def given_funds(db: Database) -> None:
     """Fund F-CS (CS, goal 1000.00) with gifts 0.10 and 0.20 ×5, a pledge 500 and a payment 0.05; F-EE empty."""
     await given_colleges(db)
-    [alumnus] = await given_alumni(db, 1)
+    [alumnus] = await given_college_alumni(db, 1)
     await db.write_rows(
         """
         MATCH (cs:College {id: 'col-cs'}), (ee:College {id: 'col-ee'}), (a:Alumnus {id: $a})
@@ -110,13 +110,13 @@ async def test_create_fund_refuses_bad_input(api: Api, db: Database) -> None:
         CREATE, {"input": {"code": "F-9", "name": "x", "kind": "OTHER", "college": gid("College", "none")}}
     )
     # then
-    assert errors_of(bad["createFund"]) == {
+    assert error_paths(bad["createFund"]) == {
         "input.code": "INVALID",
         "input.name": "REQUIRED",
         "input.goalCny": "INVALID",
     }
-    assert errors_of(taken["createFund"]) == {"input.code": "DUPLICATE"}
-    assert errors_of(unknown["createFund"]) == {"input.college": "NOT_FOUND"}
+    assert error_paths(taken["createFund"]) == {"input.code": "DUPLICATE"}
+    assert error_paths(unknown["createFund"]) == {"input.college": "NOT_FOUND"}
     assert await count(db, "MATCH (f:Fund) RETURN count(f) AS n") == 2
 
 
@@ -153,10 +153,10 @@ async def test_college_officers_manage_their_own_colleges_funds(api: Api, db: Da
     fundraiser = await api.post(CREATE, {"input": {**base, "code": "F-D"}}, role=Role.FUNDRAISER)
     # then
     assert own["createFund"]["userErrors"] == []
-    assert errors_of(other["createFund"]) == {"input.college": "FORBIDDEN"}
-    assert errors_of(none["createFund"]) == {"input.college": "REQUIRED"}
+    assert error_paths(other["createFund"]) == {"input.college": "FORBIDDEN"}
+    assert error_paths(none["createFund"]) == {"input.college": "REQUIRED"}
     assert close_own["updateFund"]["fund"]["status"] == "CLOSED"
-    assert errors_of(close_other["updateFund"]) == {"input.id": "FORBIDDEN"}
+    assert error_paths(close_other["updateFund"]) == {"input.id": "FORBIDDEN"}
     assert fundraiser["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
 
@@ -205,7 +205,7 @@ async def test_delete_fund_is_refused_while_donations_go_to_it(api: Api, db: Dat
     refused = (await api.data(DELETE, {"input": {"id": gid("Fund", "f-cs")}}))["deleteFund"]
     detached = (await api.data(DELETE, {"input": {"id": gid("Fund", "f-cs"), "detach": True}}))["deleteFund"]
     # then
-    assert errors_of(refused) == {"input.id": "IN_USE"}
+    assert error_paths(refused) == {"input.id": "IN_USE"}
     assert "12 TO" in refused["userErrors"][0]["message"]
     assert detached["userErrors"] == []
     assert await count(db, "MATCH (d:Donation) RETURN count(d) AS n") == 12
@@ -237,7 +237,7 @@ async def test_funds_donations_donors_cost_a_bounded_number_of_statements(
 ) -> None:
     # given 60 funds, each with a gift from an alumnus and one from a company
     await given_colleges(db)
-    alumni = await given_alumni(db, 60)
+    alumni = await given_college_alumni(db, 60)
     await db.write_rows(
         """
         MATCH (c:College {id: 'col-cs'})

@@ -7,7 +7,15 @@ import json
 from graph.db import Database
 from schema.permissions import Role
 from tests.conftest import Api
-from tests.schema.givens import audit_ops, count, errors_of, gid, given_alumni, given_colleges, given_member
+from tests.schema.given import (
+    audit_ops,
+    count,
+    error_paths,
+    gid,
+    given_college_alumni,
+    given_colleges,
+    given_member,
+)
 
 FIELDS = """
 interaction {
@@ -38,8 +46,8 @@ NODE = "query N($id: ID!) { node(id: $id) { ... on Interaction { summary } } }"
 async def given_people(db: Database) -> tuple[str, str, str]:
     """A staff member (EE), an alumnus member of chapter SZ (CS), another CS alumnus, a company c1."""
     await given_colleges(db)
-    [staff] = await given_alumni(db, 1, "ee", kinds=["STAFF"])
-    member, other = await given_alumni(db, 2, "cs")
+    [staff] = await given_college_alumni(db, 1, "ee", kinds=["STAFF"])
+    member, other = await given_college_alumni(db, 2, "cs")
     await given_member(db, member)
     await db.write_rows("CREATE (:Company {id: 'c1', creditCode: 'X-1', name: '甲公司'})")
     return staff, member, other
@@ -121,8 +129,8 @@ async def test_create_interaction_refuses_unknown_and_wrong_references(api: Api,
         },
     )
     # then
-    assert errors_of(unknown["createInteraction"]) == {"input.with.1": "NOT_FOUND"}
-    assert errors_of(wrong["createInteraction"]) == {
+    assert error_paths(unknown["createInteraction"]) == {"input.with.1": "NOT_FOUND"}
+    assert error_paths(wrong["createInteraction"]) == {
         "input.by": "INVALID",
         "input.with.0": "INVALID",
         "input.summary": "INVALID",
@@ -169,7 +177,7 @@ async def test_only_admins_delete_interactions(api: Api, db: Database) -> None:
     # then
     assert forbidden["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert deleted["deleteInteraction"] == {"deletedId": gid("Interaction", "i1"), "userErrors": []}
-    assert errors_of(missing["deleteInteraction"]) == {"input.id": "NOT_FOUND"}
+    assert error_paths(missing["deleteInteraction"]) == {"input.id": "NOT_FOUND"}
     assert await count(db, "MATCH (a:Alumnus) RETURN count(a) AS n") == 3
 
 

@@ -7,7 +7,7 @@ import pytest
 from graph.db import Database
 from schema.permissions import Role
 from tests.conftest import Api
-from tests.schema.givens import gid, given_alumni, given_colleges
+from tests.schema.given import gid, given_college_alumni, given_colleges
 
 NODE = "query N($id: ID!) { node(id: $id) { __typename id } }"
 
@@ -15,7 +15,7 @@ NODE = "query N($id: ID!) { node(id: $id) { __typename id } }"
 async def given_one_of_each(db: Database) -> None:
     """A company with a need, an event, an interaction, a fund with a gift, and an award."""
     await given_colleges(db)
-    [alumnus] = await given_alumni(db, 1)
+    [alumnus] = await given_college_alumni(db, 1)
     await db.write_rows(
         """
         MATCH (a:Alumnus {id: $a}), (cs:College {id: 'col-cs'})
