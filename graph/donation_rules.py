@@ -15,7 +15,8 @@ A donation, as it would be stored (for an update: the stored values merged with 
 - amount: a decimal above zero and below a trillion, with at most two places; amountCny the
   same, required for a currency other than CNY, equal to the amount for CNY (taken from it when
   not given); for an update changing a foreign donation's amount or currency, sent again;
-- date: not in the future, not before 1890;
+- date: not in the future, not before 1890 (a pledge's cancellation too, and not before the
+  pledge's date: `cancel_date_problem`);
 - donor (an alumnus the caller may see, or a company), fund and solicitor exist;
 - only a PAYMENT pays, and a PAYMENT pays a PLEDGE (not itself) of its fund and donor, never
   more than is still open on it: the pledge less its other payments;
@@ -96,6 +97,16 @@ def date_problem(on: date | None, today: date) -> Finding | None:
         return "OUT_OF_RANGE", "the date is in the future"
     if on < EARLIEST:
         return "OUT_OF_RANGE", f"the date is before {MIN_YEAR}"
+    return None
+
+
+def cancel_date_problem(on: date, pledged_on: date | None, today: date) -> Finding | None:
+    """Why a pledge's cancellation date is unacceptable: a donation's date rules, and not before
+    the pledge's own date; or None."""
+    if found := date_problem(on, today):
+        return found
+    if pledged_on is not None and on < pledged_on:
+        return "OUT_OF_RANGE", f"the date is before the pledge's date ({pledged_on.isoformat()})"
     return None
 
 
