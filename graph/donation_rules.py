@@ -58,6 +58,10 @@ EARLIEST = date(MIN_YEAR, 1, 1)
 MONEY_FIELDS = ("amount", "currency", "amountCny")
 FIELDS = ("id", "receiptNo", "kind", *MONEY_FIELDS, "date", "donor", "fund", "pledge", "solicitor")
 NO_PLEDGE = "no pledge with this ID"
+# The wording of the rules between a pledge and its payments (the bundle import reports them too).
+PAID_STAYS = "payments toward this pledge need it to stay a PLEDGE of their fund and donor"
+CANCELLED = "the pledge was cancelled"
+OTHER_PARTY = "the pledge is from another donor or to another fund"
 Finding = tuple[str, str]  # (UserErrorCode name, message)
 
 
@@ -108,6 +112,16 @@ def cancel_date_problem(on: date, pledged_on: date | None, today: date) -> Findi
     if pledged_on is not None and on < pledged_on:
         return "OUT_OF_RANGE", f"the date is before the pledge's date ({pledged_on.isoformat()})"
     return None
+
+
+def above_open(still_open_fen: int) -> str:
+    """Why a payment is refused when it pays more than is still open on its pledge."""
+    return f"the payment exceeds what is still open on the pledge ({from_fen(still_open_fen)} CNY)"
+
+
+def below_paid(paid_fen: int) -> str:
+    """Why a pledge is refused when it is lowered below what was paid on it."""
+    return f"the pledge is less than what has been paid on it ({from_fen(paid_fen)} CNY)"
 
 
 def currency_of(d: Draft) -> str:
@@ -208,15 +222,14 @@ def payment_problems(d: Draft, f: Facts, arrives: bool) -> list[Problem]:
     if p.kind != "PLEDGE":
         return [("pledge", "INVALID", "the donation paid toward is not a PLEDGE")]
     if p.cancelled and arrives:
-        return [("pledge", "INVALID", "the pledge was cancelled")]
+        return [("pledge", "INVALID", CANCELLED)]
     out: list[Problem] = []
     own = _party(d)
     if own and own != (p.fund_id, p.donor.id if p.donor else None):
-        out.append(("pledge", "CONFLICT", "the pledge is from another donor or to another fund"))
+        out.append(("pledge", "CONFLICT", OTHER_PARTY))
     fen, still_open = cny_fen(d), p.fen - p.paid_fen
     if fen is not None and fen > still_open:
-        message = f"the payment exceeds what is still open on the pledge ({from_fen(still_open)} CNY)"
-        out.append(("amount", "OUT_OF_RANGE", message))
+        out.append(("amount", "OUT_OF_RANGE", above_open(still_open)))
     return out
 
 
@@ -227,12 +240,10 @@ def paid_problems(d: Draft, f: Facts) -> list[Problem]:
     out: list[Problem] = []
     own = _party(d)
     if d.kind != "PLEDGE" or (own and any(payer != own for payer in f.payers)):
-        message = "payments toward this pledge need it to stay a PLEDGE of their fund and donor"
-        out.append(("id", "CONFLICT", message))
+        out.append(("id", "CONFLICT", PAID_STAYS))
     fen = cny_fen(d)
     if d.kind == "PLEDGE" and fen is not None and fen < f.paid_here_fen:
-        message = f"the pledge is less than what has been paid on it ({from_fen(f.paid_here_fen)} CNY)"
-        out.append(("amount", "OUT_OF_RANGE", message))
+        out.append(("amount", "OUT_OF_RANGE", below_paid(f.paid_here_fen)))
     return out
 
 
