@@ -5,8 +5,9 @@ recordPledge, recordGift, recordPayment (`graph.gifts.record`), createDonation a
 importer (`graph.bundle.checks.donation`) checks each donation row's amounts and date with
 `amount_problem` and `date_problem`, its currency and CNY value likewise, and that a payment's
 pledge is a PLEDGE; `graph.bundle.giving` applies the rules that need the graph's state (closed
-funds, cancelled pledges, the pledge's fund and donor, what is still open) to each row, with
-the same messages.
+funds, a paid pledge stays a PLEDGE) to each row, and `graph.bundle.pledges` the rules between
+pledges and payments (cancelled pledges, the pledge's fund and donor, what is still open, what
+is paid) to the whole file at once, with the same messages.
 
 A donation, as it would be stored (for an update: the stored values merged with the changes):
 

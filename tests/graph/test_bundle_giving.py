@@ -246,7 +246,10 @@ async def test_a_restated_pledge_is_never_lowered_below_what_was_paid_on_it(
 
 
 # Stored: R2023-0001 (1000000.00) paid 200000.00 by R2023-0002; M-1 (800.00) paid 600.00 by M-2.
-STORED_M = ("M-1,S2006001,,CS-DEV,PLEDGE,800,,,2024-01-01,", "M-2,S2006001,,CS-DEV,PAYMENT,600,,,2024-01-02,M-1")
+STORED_M = (
+    "M-1,S2006001,,CS-DEV,PLEDGE,800,,,2024-01-01,",
+    "M-2,S2006001,,CS-DEV,PAYMENT,600,,,2024-01-02,M-1",
+)
 WHOLE_FILE = (
     "R2023-0001,S2006001,,CS-DEV,PLEDGE,1100000,,,2023-01-15,",  # restated higher
     "Z-1,S2006001,,CS-DEV,PAYMENT,900000,,,2024-03-01,R2023-0001",
