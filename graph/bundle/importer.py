@@ -136,8 +136,9 @@ class FileRun:
         source = chunks(self.spec, table, self.batch_rows)
         try:
             while (chunk := (await asyncio.to_thread(_take, source)).pop()) is not None:
-                found = await lookup.existing(self.db, lookup.wanted(chunk.rows))
-                for row in chunk.rows:
+                rows = [d for d in chunk.rows if pledges.involved(d)]  # gifts need no look-up here
+                found = await lookup.existing(self.db, lookup.wanted(rows))
+                for row in rows:
                     if self.resolve(row, found, set(), final=False) != "rejected":
                         survey.add(row)
         finally:

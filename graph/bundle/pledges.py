@@ -71,6 +71,11 @@ def amount_column(d: Draft) -> str:
     return "amount_cny" if d.values.get("amount_cny") is not None else "amount"
 
 
+def involved(d: Draft) -> bool:
+    """A pledge or payment row (the others play no part in the decisions)."""
+    return d.values["kind"] in (DonationKind.PLEDGE, DonationKind.PAYMENT)
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
     """What the decision needs of a pledge or payment row."""
@@ -117,8 +122,7 @@ class Survey:
 
     def add(self, d: Draft) -> None:
         """Keep a valid row if it is a pledge or a payment."""
-        kind = d.values["kind"]
-        if kind not in (DonationKind.PLEDGE, DonationKind.PAYMENT):
+        if not involved(d):
             return
         row = Row(
             d.line,
@@ -131,7 +135,7 @@ class Survey:
             donor_column(d),
             d.values.get("pledge_receipt_no"),
         )
-        if kind == DonationKind.PLEDGE:
+        if d.values["kind"] == DonationKind.PLEDGE:
             self.pledges[row.receipt] = row
         else:
             self.payments.append(row)
