@@ -141,6 +141,8 @@ class FileRun:
                 for row in rows:
                     if self.resolve(row, found, set(), final=False) != "rejected":
                         survey.add(row)
+        except FileProblem:
+            pass  # unreadable from some line on: the rows before it are decided, and `run` reports it
         finally:
             source.close()
         return await pledges.decide(self.db, survey)
