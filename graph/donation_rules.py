@@ -5,8 +5,9 @@ recordPledge, recordGift, recordPayment (`graph.gifts.record`), createDonation a
 importer (`graph.bundle.checks.donation`) checks each donation row's amounts and date with
 `amount_problem` and `date_problem`, its currency and CNY value likewise, and that a payment's
 pledge is a PLEDGE; `graph.bundle.giving` applies the rules that need the graph's state (closed
-funds, cancelled pledges, the pledge's fund and donor, what is still open) to each row, with
-the same messages.
+funds, a paid pledge stays a PLEDGE) to each row, and `graph.bundle.pledges` the rules between
+pledges and payments (cancelled pledges, the pledge's fund and donor, what is still open, what
+is paid) to the whole file at once, with the same messages.
 
 A donation, as it would be stored (for an update: the stored values merged with the changes):
 
@@ -15,7 +16,8 @@ A donation, as it would be stored (for an update: the stored values merged with 
 - amount: a decimal above zero and below a trillion, with at most two places; amountCny the
   same, required for a currency other than CNY, equal to the amount for CNY (taken from it when
   not given); for an update changing a foreign donation's amount or currency, sent again;
-- date: not in the future, not before 1890;
+- date: not in the future, not before 1890 (a pledge's cancellation too, and not before the
+  pledge's date: `cancel_date_problem`);
 - donor (an alumnus the caller may see, or a company), fund and solicitor exist;
 - only a PAYMENT pays, and a PAYMENT pays a PLEDGE (not itself) of its fund and donor, never
   more than is still open on it: the pledge less its other payments;
@@ -57,6 +59,10 @@ EARLIEST = date(MIN_YEAR, 1, 1)
 MONEY_FIELDS = ("amount", "currency", "amountCny")
 FIELDS = ("id", "receiptNo", "kind", *MONEY_FIELDS, "date", "donor", "fund", "pledge", "solicitor")
 NO_PLEDGE = "no pledge with this ID"
+# The wording of the rules between a pledge and its payments (the bundle import reports them too).
+PAID_STAYS = "payments toward this pledge need it to stay a PLEDGE of their fund and donor"
+CANCELLED = "the pledge was cancelled"
+OTHER_PARTY = "the pledge is from another donor or to another fund"
 Finding = tuple[str, str]  # (UserErrorCode name, message)
 
 
@@ -97,6 +103,26 @@ def date_problem(on: date | None, today: date) -> Finding | None:
     if on < EARLIEST:
         return "OUT_OF_RANGE", f"the date is before {MIN_YEAR}"
     return None
+
+
+def cancel_date_problem(on: date, pledged_on: date | None, today: date) -> Finding | None:
+    """Why a pledge's cancellation date is unacceptable: a donation's date rules, and not before
+    the pledge's own date; or None."""
+    if found := date_problem(on, today):
+        return found
+    if pledged_on is not None and on < pledged_on:
+        return "OUT_OF_RANGE", f"the date is before the pledge's date ({pledged_on.isoformat()})"
+    return None
+
+
+def above_open(still_open_fen: int) -> str:
+    """Why a payment is refused when it pays more than is still open on its pledge."""
+    return f"the payment exceeds what is still open on the pledge ({from_fen(still_open_fen)} CNY)"
+
+
+def below_paid(paid_fen: int) -> str:
+    """Why a pledge is refused when it is lowered below what was paid on it."""
+    return f"the pledge is less than what has been paid on it ({from_fen(paid_fen)} CNY)"
 
 
 def currency_of(d: Draft) -> str:
@@ -197,15 +223,14 @@ def payment_problems(d: Draft, f: Facts, arrives: bool) -> list[Problem]:
     if p.kind != "PLEDGE":
         return [("pledge", "INVALID", "the donation paid toward is not a PLEDGE")]
     if p.cancelled and arrives:
-        return [("pledge", "INVALID", "the pledge was cancelled")]
+        return [("pledge", "INVALID", CANCELLED)]
     out: list[Problem] = []
     own = _party(d)
     if own and own != (p.fund_id, p.donor.id if p.donor else None):
-        out.append(("pledge", "CONFLICT", "the pledge is from another donor or to another fund"))
+        out.append(("pledge", "CONFLICT", OTHER_PARTY))
     fen, still_open = cny_fen(d), p.fen - p.paid_fen
     if fen is not None and fen > still_open:
-        message = f"the payment exceeds what is still open on the pledge ({from_fen(still_open)} CNY)"
-        out.append(("amount", "OUT_OF_RANGE", message))
+        out.append(("amount", "OUT_OF_RANGE", above_open(still_open)))
     return out
 
 
@@ -216,12 +241,10 @@ def paid_problems(d: Draft, f: Facts) -> list[Problem]:
     out: list[Problem] = []
     own = _party(d)
     if d.kind != "PLEDGE" or (own and any(payer != own for payer in f.payers)):
-        message = "payments toward this pledge need it to stay a PLEDGE of their fund and donor"
-        out.append(("id", "CONFLICT", message))
+        out.append(("id", "CONFLICT", PAID_STAYS))
     fen = cny_fen(d)
     if d.kind == "PLEDGE" and fen is not None and fen < f.paid_here_fen:
-        message = f"the pledge is less than what has been paid on it ({from_fen(f.paid_here_fen)} CNY)"
-        out.append(("amount", "OUT_OF_RANGE", message))
+        out.append(("amount", "OUT_OF_RANGE", below_paid(f.paid_here_fen)))
     return out
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any, LiteralString
 
 from graph.db import Tx
-from graph.donation_rules import DONORS, NO_PLEDGE, Draft, check
+from graph.donation_rules import DONORS, NO_PLEDGE, Draft, cancel_date_problem, check
 from graph.errors import Problem, Rejected
 from graph.scope import Scope
 
@@ -22,7 +22,8 @@ class Recorded:
 
 
 _PLEDGE: LiteralString = (
-    "MATCH (p:Donation {id: $id}) RETURN p.kind AS kind, p.cancelledOn IS NOT NULL AS cancelled"
+    "MATCH (p:Donation {id: $id})"
+    " RETURN p.kind AS kind, p.cancelledOn IS NOT NULL AS cancelled, p.date AS date"
 )
 _CREATE: dict[str, LiteralString] = {
     label: (
@@ -66,10 +67,14 @@ async def record(tx: Tx, d: Draft, scope: Scope, known: Sequence[Problem] = ()) 
 
 
 async def cancel_pledge(tx: Tx, pledge_id: str, on: date) -> None:
-    """Cancel what is still open on a pledge (payments already made stay)."""
+    """Cancel what is still open on a pledge (payments already made stay), on a date that keeps
+    the date rules of a donation and is not before the pledge's."""
     pledge = await tx.row(_PLEDGE, {"id": pledge_id})
     if pledge is None or pledge["kind"] != "PLEDGE":
         raise Rejected("pledge", "NOT_FOUND", NO_PLEDGE)
     if pledge["cancelled"]:
         raise Rejected("pledge", "INVALID", "the pledge is already cancelled")
+    pledged_on = pledge["date"].to_native() if pledge["date"] is not None else None
+    if found := cancel_date_problem(on, pledged_on, date.today()):
+        raise Rejected("date", *found)
     await tx.rows(_CANCEL, {"id": pledge_id, "on": on})

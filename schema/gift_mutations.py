@@ -67,7 +67,12 @@ class CancelPledgeInput:
     """Input of cancelPledge."""
 
     pledge: strawberry.ID = strawberry.field(description="The pledge.")
-    date: date = strawberry.field(description="Date of the cancellation; payments already made stay.")
+    date: date = strawberry.field(
+        description=(
+            "Date of the cancellation (not in the future, not before the pledge's date);"
+            " payments already made stay."
+        )
+    )
 
 
 @strawberry.type(description="Result of recording or cancelling a donation.")

@@ -4,7 +4,8 @@ Each batch is one write transaction (all or nothing); a rejected row is reported
 valid rows are written. Rows that point at a row later in the same file (a chapter's parent, a
 payment's pledge) wait until the end of the file and are written once their target exists.
 Donation rows are held to the rules that need the graph (`graph.bundle.giving`) just before
-their batch is written.
+their batch is written; the rules between pledges and payments are decided for the whole file in
+a first pass over donations.csv (`graph.bundle.pledges`), so row order does not matter.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from graph.bundle import giving, lookup
+from graph.bundle import giving, lookup, pledges
 from graph.bundle.batches import Chunk, chunks
 from graph.bundle.format import FILES
 from graph.bundle.reader import MAX_UNCOMPRESSED_BYTES, open_bundle
@@ -72,7 +73,11 @@ async def _import_file(
     report.file(file)
     try:
         with bundle.table(file) as table:
-            await FileRun(db, SPECS[file], table, report, batch_rows, merged).run(progress)
+            run = FileRun(db, SPECS[file], table, report, batch_rows, merged)
+            if run.spec.label is Label.DONATION:
+                with bundle.table(file) as first_pass:
+                    run.plan = await run.survey(first_pass)
+            await run.run(progress)
     except FileProblem as exc:
         report.fail(exc)
 
@@ -93,6 +98,7 @@ class FileRun:
     batch_rows: int
     merged: dict[str, str] = field(default_factory=dict)  # merged-away student number → kept one
     deferred: list[Draft] = field(default_factory=list)
+    plan: pledges.Plan = field(default_factory=pledges.Plan)  # donations: decided for the whole file
 
     def __post_init__(self) -> None:
         self.spec.check_header(self.table.header)
@@ -122,6 +128,24 @@ class FileRun:
                 upcoming.exception()  # seen: an error of the loop body takes precedence
             source.close()
         await self.settle()
+
+    async def survey(self, table: Table) -> pledges.Plan:
+        """Donations: validate the whole file and find its references, writing nothing, so that every
+        pledge and payment row is decided as the whole file leaves it (`graph.bundle.pledges`)."""
+        survey = pledges.Survey()
+        source = chunks(self.spec, table, self.batch_rows)
+        try:
+            while (chunk := (await asyncio.to_thread(_take, source)).pop()) is not None:
+                rows = [d for d in chunk.rows if pledges.involved(d)]  # gifts need no look-up here
+                found = await lookup.existing(self.db, lookup.wanted(rows))
+                for row in rows:
+                    if self.resolve(row, found, set(), final=False) != "rejected":
+                        survey.add(row)
+        except FileProblem:
+            pass  # unreadable from some line on: the rows before it are decided, and `run` reports it
+        finally:
+            source.close()
+        return await pledges.decide(self.db, survey)
 
     async def flush(self, batch: list[Draft], *, final: bool, pending: set[Any] | None = None) -> list[Draft]:
         """Check references of a batch and write the rows that are ready; returns the rows that wait.
@@ -213,7 +237,7 @@ class FileRun:
         if self.spec.label is not Label.DONATION or not ready:
             return ready
         graph = await giving.state(self.db, ready)
-        kept = giving.judge(ready, graph, pledge_column=self.present.get("pledge", False))
+        kept = giving.judge(ready, graph, self.plan, pledge_column=self.present.get("pledge", False))
         for row in ready:
             if row.problems:
                 self.report.reject(row.problems)

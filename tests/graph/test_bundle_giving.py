@@ -10,6 +10,7 @@ import pytest
 from graph.bundle.importer import import_bundle
 from graph.db import Database
 from tests.bundle_support import SMALL, dump, write
+from tests.conftest import wipe
 
 HEAD = "receipt_no,donor_external_id,donor_credit_code,fund_code,kind,amount,currency,amount_cny,date,pledge_receipt_no\n"
 # In the small bundle: pledge R2023-0001 of S2006001 to CS-DEV, 1000000.00 CNY, paid 200000.00 by R2023-0002.
@@ -38,7 +39,8 @@ async def receipts(db: Database, prefix: str) -> dict[str, int]:
 async def test_a_payment_above_what_is_open_is_refused_counting_stored_payments_and_other_rows(
     existing: Database, tmp_path: Path
 ) -> None:
-    # given: G-1 comes after its first payment; R2023-0001 has 800000.00 open
+    # given: G-1 comes after its first payment; R2023-0001 has 800000.00 open; payments count in
+    # date order (then receipt number), whatever their order in the file
     bundle = donations(
         tmp_path / "g",
         "G-2,S2006001,,CS-DEV,PAYMENT,300,,,2024-02-01,G-1",
@@ -47,7 +49,7 @@ async def test_a_payment_above_what_is_open_is_refused_counting_stored_payments_
         "G-4,S2006001,,CS-DEV,PAYMENT,800000.01,,,2024-02-03,R2023-0001",
         "G-5,S2006001,,CS-DEV,PAYMENT,800000.00,,,2024-02-03,R2023-0001",
         "G-6,S2006001,,CS-DEV,PAYMENT,10,USD,0.01,2024-02-04,R2023-0001",
-        "R2023-0002,S2006001,,CS-DEV,PAYMENT,200000.01,,,2023-06-01,R2023-0001",
+        "R2023-0002,S2006001,,CS-DEV,PAYMENT,200000.01,,,2024-03-01,R2023-0001",
     )
     # when
     report = await import_bundle(existing, bundle)
@@ -201,3 +203,102 @@ async def test_importing_pledges_and_payments_again_changes_nothing(
     assert again.rows_imported == 7
     assert again.counts.changes == 0
     assert await dump(existing, full=True) == before
+
+
+async def test_a_restated_pledge_is_never_lowered_below_what_was_paid_on_it(
+    existing: Database, tmp_path: Path
+) -> None:
+    # given: R2023-0001 (1000000.00) paid 200000.00 by R2023-0002
+    before = await dump(existing, full=True)
+    refused = [
+        donations(tmp_path / "low", "R2023-0001,S2006001,,CS-DEV,PLEDGE,199999.99,,,2023-01-15,"),
+        donations(tmp_path / "gift", "R2023-0001,S2006001,,CS-DEV,GIFT,1000000,,,2023-01-15,"),
+        donations(tmp_path / "moved", "R2023-0001,S2006001,,SCH-01,PLEDGE,1000000,,,2023-01-15,"),
+        donations(tmp_path / "donor", "R2023-0001,S1996004,,CS-DEV,PLEDGE,1000000,,,2023-01-15,"),
+    ]
+    paid_in_file = donations(
+        tmp_path / "file",
+        "L-1,S2006001,,CS-DEV,PAYMENT,60000,,,2024-02-01,R2023-0001",
+        "R2023-0001,S2006001,,CS-DEV,PLEDGE,250000,,,2023-01-15,",
+    )
+    # when
+    reports = [await import_bundle(existing, bundle) for bundle in refused]
+    unharmed = await dump(existing, full=True)
+    report = await import_bundle(existing, paid_in_file)
+    # then: the same rule and wording as updateDonation; nothing stored is harmed
+    stay = "payments toward this pledge need it to stay a PLEDGE of their fund and donor"
+    assert [[str(p) for p in r.sorted_problems()] for r in reports] == [
+        ["donations.csv:2: amount: the pledge is less than what has been paid on it (200000.00 CNY)"],
+        [f"donations.csv:2: kind: {stay}"],
+        [f"donations.csv:2: fund_code: {stay}"],
+        [f"donations.csv:2: donor_external_id: {stay}"],
+    ]
+    assert unharmed == before
+    assert [str(p) for p in report.sorted_problems()] == [
+        "donations.csv:3: amount: the pledge is less than what has been paid on it (260000.00 CNY)",
+    ]
+    assert await receipts(existing, "R2023-000") == {
+        "R2023-0001": 100000000,
+        "R2023-0002": 20000000,
+        "R2023-0003": 5000050,
+    }
+    assert await receipts(existing, "L-") == {"L-1": 6000000}
+
+
+# Stored: R2023-0001 (1000000.00) paid 200000.00 by R2023-0002; M-1 (800.00) paid 600.00 by M-2.
+STORED_M = (
+    "M-1,S2006001,,CS-DEV,PLEDGE,800,,,2024-01-01,",
+    "M-2,S2006001,,CS-DEV,PAYMENT,600,,,2024-01-02,M-1",
+)
+WHOLE_FILE = (
+    "R2023-0001,S2006001,,CS-DEV,PLEDGE,1100000,,,2023-01-15,",  # restated higher
+    "Z-1,S2006001,,CS-DEV,PAYMENT,900000,,,2024-03-01,R2023-0001",
+    "Z-2,S2006001,,CS-DEV,PAYMENT,100000.01,,,2024-03-02,R2023-0001",
+    "R2023-0002,S2006001,,CS-DEV,PAYMENT,100000,,,2023-06-01,R2023-0001",  # lowered
+    "K-1,S2006001,,CS-DEV,PLEDGE,500,,,2024-01-01,",
+    "K-2,S2006001,,CS-DEV,PAYMENT,300,,,2024-02-01,K-1",
+    "K-3,S2006001,,CS-DEV,PAYMENT,300,,,2024-02-02,K-1",
+    "M-1,S2006001,,CS-DEV,PLEDGE,400,,,2024-01-01,",  # lowered, and so is its payment
+    "M-2,S2006001,,CS-DEV,PAYMENT,300,,,2024-01-02,M-1",
+)
+
+
+async def outcome(
+    db: Database, folder: Path, rows: tuple[str, ...]
+) -> tuple[list[str], tuple[list[str], list[str]]]:
+    """Import the rows on top of the small bundle and M-1/M-2: (refused receipts with reasons, graph)."""
+    await wipe(db)
+    await import_bundle(db, SMALL)
+    await import_bundle(db, donations(folder / "m", *STORED_M))
+    report = await import_bundle(db, donations(folder / "rows", *rows))
+    receipt_of = {line: row.split(",")[0] for line, row in enumerate(rows, start=2)}
+    refused = sorted(f"{receipt_of[p.line]}: {p.column}: {p.reason}" for p in report.problems)
+    return refused, await dump(db)
+
+
+async def test_within_one_file_the_outcome_does_not_depend_on_the_order_of_the_rows(
+    existing: Database, tmp_path: Path
+) -> None:
+    # given the same rows in file order and in reverse order
+    # when
+    forward = await outcome(existing, tmp_path / "forward", WHOLE_FILE)
+    backward = await outcome(existing, tmp_path / "backward", WHOLE_FILE[::-1])
+    again = await import_bundle(existing, donations(tmp_path / "again", *WHOLE_FILE))
+    # then: each payment is checked against its pledge as the whole file leaves it
+    assert forward[0] == [
+        "K-3: amount: the payment exceeds what is still open on the pledge (200.00 CNY)",
+        "Z-2: amount: the payment exceeds what is still open on the pledge (100000.00 CNY)",
+    ]
+    assert backward == forward
+    assert await receipts(existing, "") == {
+        "R2023-0001": 110000000,
+        "R2023-0002": 10000000,
+        "R2023-0003": 5000050,
+        "R2024-0001": 7150000,
+        "Z-1": 90000000,
+        "K-1": 50000,
+        "K-2": 30000,
+        "M-1": 40000,
+        "M-2": 30000,
+    }
+    assert again.counts.changes == 0 and len(again.problems) == 2

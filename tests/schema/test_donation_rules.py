@@ -354,3 +354,29 @@ async def test_a_donation_made_before_its_fund_closed_or_its_pledge_was_cancelle
         {"id": "p-shut", "day": "2024-02-01", "amount": "500.00", "anonymous": False},
         {"id": "pay-c", "day": "2025-02-01", "amount": "40.00", "anonymous": True},
     ]
+
+
+CANCEL = (
+    "mutation($i: CancelPledgeInput!) { r: cancelPledge(input: $i) {"
+    " donation { receiptNo } userErrors { field code message } } }"
+)
+
+
+async def test_a_cancellation_follows_the_date_rules_of_every_donation(api: Api, db: Database) -> None:
+    # given P1, pledged on 2025-01-05
+    before = await given_donations(db)
+    p1 = gid("Donation", "p1")
+    # when
+    answered = {
+        day: await errors(api, CANCEL, {"pledge": p1, "date": day})
+        for day in (TOMORROW, "1889-12-31", "2025-01-04")
+    }
+    # then: nothing is cancelled, and the same day as the pledge is fine
+    assert answered == {
+        TOMORROW: [("date", "OUT_OF_RANGE", "the date is in the future")],
+        "1889-12-31": [("date", "OUT_OF_RANGE", "the date is before 1890")],
+        "2025-01-04": [("date", "OUT_OF_RANGE", "the date is before the pledge's date (2025-01-05)")],
+    }
+    await assert_nothing_changed(db, before)
+    same_day = (await api.data(CANCEL, {"i": {"pledge": p1, "date": "2025-01-05"}}))["r"]
+    assert same_day == {"donation": {"receiptNo": "P1"}, "userErrors": []}
