@@ -12,7 +12,7 @@ from graph import alumni as alumni_repo
 from graph import chapters as chapter_repo
 from graph.model import Degree
 from graph.nodes import fetch_count, fetch_page
-from schema import links
+from schema import cooperation_links, links
 from schema.context import Context
 from schema.permissions import IsAuthenticated
 from schema.related import related_connection
@@ -80,6 +80,14 @@ class College(Node):
     events = strawberry.field(
         resolver=links.college_events,
         description="Events organized by the college or its chapters, newest first.",
+    )
+    cooperations = strawberry.field(
+        resolver=cooperation_links.college_cooperations,
+        description="Cooperations the college runs, newest first (not for the ALUMNUS role).",
+    )
+    stories = strawberry.field(
+        resolver=cooperation_links.college_stories,
+        description="Stories featuring the college itself, newest first.",
     )
 
 
