@@ -118,7 +118,8 @@ async def test_zip_and_workbook_carry_the_files_too(db: Database, tmp_path: Path
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("b/cooperations.csv", COOPERATIONS.encode())
     book = tmp_path / "stories.xlsx"
-    book.write_bytes(workbook_bytes({"stories": [line.split(",") for line in STORIES.splitlines()[:3]]}))
+    rows: list[list[object]] = [list(line.split(",")) for line in STORIES.splitlines()[:3]]
+    book.write_bytes(workbook_bytes({"stories": rows}))
     # when
     zipped = await import_bundle(db, io.BytesIO(archive.getvalue()))
     sheets = await import_bundle(db, book)
