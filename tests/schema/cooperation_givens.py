@@ -53,6 +53,39 @@ CREATE (k)-[:ANSWERS]->(need)
 """
 
 
+# Stories: two CS graduates (once for CS), the CS staff member alone (not for CS), the SZ chapter,
+# the CS college with a graduate (once), and one of 2023.
+STORIES_2023_2024 = """
+UNWIND [
+  {code: 'S1', on: '2024-02-01', ids: ['a-cs-1', 'a-cs-2']},
+  {code: 'S2', on: '2024-03-01', ids: ['s-cs']},
+  {code: 'S3', on: '2024-04-01', ids: ['ch-sz']},
+  {code: 'S4', on: '2024-05-01', ids: ['col-cs', 'a-cs-1']},
+  {code: 'S5', on: '2023-12-31', ids: ['col-cs']},
+  {code: 'S6', on: '2024-06-01', ids: ['a-ee-1']}
+] AS s
+CREATE (n:Story {id: s.code, code: s.code, title: s.code, channel: 'WECHAT', publishedOn: date(s.on)})
+WITH n, s UNWIND s.ids AS target MATCH (x {id: target}) WHERE x:Alumnus OR x:Chapter OR x:College
+CREATE (n)-[:FEATURES]->(x)
+"""
+# Cooperations of CS: across 2023-2025 (value 100, started 2023), started 2024 (value 50),
+# proposed in 2024, ended in 2023, cancelled in 2024.
+COOPERATIONS_OF_CS = """
+MATCH (c:Company {id: 'co-1'}), (cs:College {id: 'col-cs'})
+UNWIND [
+  {code: 'K1', status: 'ACTIVE', start: '2023-06-01', end: '2025-05-31', fen: 10000},
+  {code: 'K2', status: 'COMPLETED', start: '2024-03-01', end: '2024-09-30', fen: 5000},
+  {code: 'K3', status: 'PROPOSED', start: '2024-02-01', end: null, fen: 70000},
+  {code: 'K4', status: 'ACTIVE', start: '2022-01-01', end: '2023-12-31', fen: 900},
+  {code: 'K5', status: 'CANCELLED', start: '2024-01-15', end: null, fen: 800}
+] AS k
+CREATE (n:Cooperation {id: k.code, code: k.code, title: k.code, kind: 'TECH_PROJECT', status: k.status,
+                       startDate: date(k.start), endDate: CASE WHEN k.end IS NULL THEN null ELSE date(k.end) END,
+                       valueCnyFen: k.fen})-[:WITH]->(c)
+CREATE (n)-[:OF_COLLEGE]->(cs)
+"""
+
+
 async def given_world(db: Database) -> None:
     """The graph described above, with no cooperation yet."""
     await db.write_rows(WORLD, {"c1": credit_code(1), "c2": credit_code(2), "c3": credit_code(3)})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph.db import Database
 from schema.permissions import Role
 from tests.conftest import Api
-from tests.schema.cooperation_givens import given_world
+from tests.schema.cooperation_givens import COOPERATIONS_OF_CS, STORIES_2023_2024, given_world
 from tests.schema.givens import audit_ops, count, errors_of, gid
 
 CREATE = """
@@ -45,38 +45,6 @@ query($year: Int!, $orderBy: CollegeMetric) {
     college { code } cooperations cooperationValueCny stories
   }
 }
-"""
-
-# Stories: two CS graduates (once for CS), the CS staff member alone (not for CS), the SZ chapter,
-# the CS college with a graduate (once), and one of 2023.
-_STORIES = """
-UNWIND [
-  {code: 'S1', on: '2024-02-01', ids: ['a-cs-1', 'a-cs-2']},
-  {code: 'S2', on: '2024-03-01', ids: ['s-cs']},
-  {code: 'S3', on: '2024-04-01', ids: ['ch-sz']},
-  {code: 'S4', on: '2024-05-01', ids: ['col-cs', 'a-cs-1']},
-  {code: 'S5', on: '2023-12-31', ids: ['col-cs']},
-  {code: 'S6', on: '2024-06-01', ids: ['a-ee-1']}
-] AS s
-CREATE (n:Story {id: s.code, code: s.code, title: s.code, channel: 'WECHAT', publishedOn: date(s.on)})
-WITH n, s UNWIND s.ids AS target MATCH (x {id: target}) WHERE x:Alumnus OR x:Chapter OR x:College
-CREATE (n)-[:FEATURES]->(x)
-"""
-# Cooperations of CS: across 2023-2025 (value 100, started 2023), started 2024 (value 50),
-# proposed in 2024, ended in 2023, cancelled in 2024.
-_COOPS = """
-MATCH (c:Company {id: 'co-1'}), (cs:College {id: 'col-cs'})
-UNWIND [
-  {code: 'K1', status: 'ACTIVE', start: '2023-06-01', end: '2025-05-31', fen: 10000},
-  {code: 'K2', status: 'COMPLETED', start: '2024-03-01', end: '2024-09-30', fen: 5000},
-  {code: 'K3', status: 'PROPOSED', start: '2024-02-01', end: null, fen: 70000},
-  {code: 'K4', status: 'ACTIVE', start: '2022-01-01', end: '2023-12-31', fen: 900},
-  {code: 'K5', status: 'CANCELLED', start: '2024-01-15', end: null, fen: 800}
-] AS k
-CREATE (n:Cooperation {id: k.code, code: k.code, title: k.code, kind: 'TECH_PROJECT', status: k.status,
-                       startDate: date(k.start), endDate: CASE WHEN k.end IS NULL THEN null ELSE date(k.end) END,
-                       valueCnyFen: k.fen})-[:WITH]->(c)
-CREATE (n)-[:OF_COLLEGE]->(cs)
 """
 
 
@@ -141,7 +109,7 @@ async def test_stories_are_read_by_all_but_unseen_alumni_are_left_out_of_feature
 ) -> None:
     # given
     await given_world(db)
-    await db.write_rows(_STORIES)
+    await db.write_rows(STORIES_2023_2024)
     flt = {"filter": {"features": gid("Alumnus", "a-cs-2")}}
     # when
     admin = await api.data(LIST, flt)
@@ -157,7 +125,7 @@ async def test_stories_are_read_by_all_but_unseen_alumni_are_left_out_of_feature
 async def test_list_filters_and_fields_on_featured_types(api: Api, db: Database) -> None:
     # given
     await given_world(db)
-    await db.write_rows(_STORIES)
+    await db.write_rows(STORIES_2023_2024)
     ids = {
         "a": gid("Alumnus", "a-cs-1"),
         "c": gid("College", "col-cs"),
@@ -181,8 +149,8 @@ async def test_list_filters_and_fields_on_featured_types(api: Api, db: Database)
 async def test_scorecard_counts_stories_and_cooperations_as_designed(api: Api, db: Database) -> None:
     # given
     await given_world(db)
-    await db.write_rows(_STORIES)
-    await db.write_rows(_COOPS)
+    await db.write_rows(STORIES_2023_2024)
+    await db.write_rows(COOPERATIONS_OF_CS)
     # when
     y2024 = await api.data(SCORECARD, {"year": 2024, "orderBy": "STORIES"})
     y2023 = await api.data(SCORECARD, {"year": 2023, "orderBy": "COOPERATION_VALUE_CNY"})
