@@ -40,9 +40,21 @@ _FEATURE: dict[str, LiteralString] = {
     label: "MATCH (n:Story {id: $id}), (x:" + label + " {id: $target}) MERGE (n)-[:FEATURES]->(x)"
     for label in FEATURE_LABELS
 }
+# What a story features, as "Label:key" (natural keys: what an audit entry should name).
+_FEATURE_KEYS: LiteralString = (
+    "MATCH (:Story {id: $id})-[:FEATURES]->(x)"
+    " WITH [l IN labels(x) WHERE l IN $labels][0] + ':' + coalesce(x.externalId, x.creditCode, x.code) AS key"
+    " RETURN key ORDER BY key"
+)
 _EXISTS: dict[str, LiteralString] = {
     label: "MATCH (x:" + label + " {id: $id}) RETURN x.id AS id" for label in FEATURE_LABELS
 }
+
+
+async def feature_keys(tx: Tx, story_id: str) -> list[str]:
+    """What the story features, as sorted "Label:natural key" strings (for the audit trail)."""
+    rows = await tx.rows(_FEATURE_KEYS, {"id": story_id, "labels": list(FEATURE_LABELS)})
+    return [r["key"] for r in rows]
 
 
 async def get(tx: Tx, story_id: str) -> StoryRecord:

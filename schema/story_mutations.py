@@ -19,7 +19,6 @@ from schema.inputs import (
     EDITORS,
     DeleteInput,
     DeletePayload,
-    audit_records,
     check_code,
     check_text,
     decode,
@@ -131,6 +130,17 @@ def _features(p: Problems, ids: list[strawberry.ID]) -> list[FeatureRef]:
     return refs
 
 
+async def _audit(
+    tx: Tx, actor: audit.Actor, operation: str, before: tuple[dict[str, Any], list[str]], after: StoryRecord
+) -> None:
+    """Audit a create or update with what the story features before and after, by natural key."""
+    old = {k: v for k, v in before[0].items() if k != "id"} | ({"features": before[1]} if before[0] else {})
+    new = {k: v for k, v in vars(after).items() if k != "id"} | {
+        "features": await writes.feature_keys(tx, after.id)
+    }
+    await audit.record(tx, actor, audit.Change(operation, [after.id], old, new))
+
+
 async def _payload(info: Info, rec: StoryRecord | None) -> Story | None:
     return await load_or_none(info, rec.id if rec else None, story_by_id)
 
@@ -155,7 +165,7 @@ class StoryMutations:
 
         async def work(tx: Tx, actor: audit.Actor) -> StoryRecord:
             rec = await writes.create(tx, props, features, scope)
-            await audit_records(tx, actor, "createStory", None, rec)
+            await _audit(tx, actor, "createStory", ({}, []), rec)
             return rec
 
         out = await execute(info, work, duplicate_field="code")
@@ -181,8 +191,9 @@ class StoryMutations:
         scope = info.context.scope
 
         async def work(tx: Tx, actor: audit.Actor) -> StoryRecord:
+            old_features = await writes.feature_keys(tx, node_id)
             before, after = await writes.update(tx, node_id, props, features, scope)
-            await audit_records(tx, actor, "updateStory", before, after)
+            await _audit(tx, actor, "updateStory", (vars(before), old_features), after)
             return after
 
         out = await execute(info, work, duplicate_field="code")

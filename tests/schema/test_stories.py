@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 from graph.db import Database
 from schema.permissions import Role
 from tests.conftest import Api
 from tests.schema.cooperation_givens import COOPERATIONS_OF_CS, STORIES_2023_2024, given_world
-from tests.schema.givens import audit_ops, count, errors_of, gid
+from tests.schema.givens import audit_ops, count, credit_code, errors_of, gid
+
+CO1 = credit_code(1)
 
 CREATE = """
 mutation($input: CreateStoryInput!) {
@@ -63,7 +67,12 @@ async def test_create_story_update_and_delete_with_audit(api: Api, db: Database)
     assert [f["__typename"] for f in created["story"]["features"]] == ["Alumnus", "College", "Company"]
     assert changed["updateStory"]["story"]["url"] == "https://news.example.edu/1"
     assert gone["deleteStory"]["deletedId"] == story_id
-    assert [o["op"] for o in await audit_ops(db)] == ["createStory", "updateStory", "deleteStory"]
+    ops = await audit_ops(db)
+    assert [o["op"] for o in ops] == ["createStory", "updateStory", "deleteStory"]
+    assert json.loads(ops[0]["changes"])["features"] == [
+        None,
+        ["Alumnus:CS0001", "College:CS", f"Company:{CO1}"],
+    ]
     assert await count(db, "MATCH (n:Alumnus) RETURN count(n) AS n") == 4
 
 
