@@ -65,12 +65,12 @@ class UpdateCooperationInput:
     """Input of updateCooperation."""
 
     id: strawberry.ID = strawberry.field(description="The cooperation to change.")
-    code: strawberry.Maybe[str] = strawberry.field(description="New unique code.")
-    title: strawberry.Maybe[str] = strawberry.field(description="New title.")
-    kind: strawberry.Maybe[CooperationKind] = strawberry.field(description="New kind.")
-    status: strawberry.Maybe[CooperationStatus] = strawberry.field(description="New status.")
-    company: strawberry.Maybe[strawberry.ID] = strawberry.field(description="Another company.")
-    start_date: strawberry.Maybe[dt.date] = strawberry.field(description="New start date.")
+    code: strawberry.Maybe[str | None] = strawberry.field(description="New unique code.")
+    title: strawberry.Maybe[str | None] = strawberry.field(description="New title.")
+    kind: strawberry.Maybe[CooperationKind | None] = strawberry.field(description="New kind.")
+    status: strawberry.Maybe[CooperationStatus | None] = strawberry.field(description="New status.")
+    company: strawberry.Maybe[strawberry.ID | None] = strawberry.field(description="Another company.")
+    start_date: strawberry.Maybe[dt.date | None] = strawberry.field(description="New start date.")
     end_date: strawberry.Maybe[dt.date | None] = strawberry.field(description="New end date; null clears it.")
     value_cny: strawberry.Maybe[str | None] = strawberry.field(
         description="New value in CNY; null clears it."
@@ -78,8 +78,10 @@ class UpdateCooperationInput:
     college: strawberry.Maybe[strawberry.ID | None] = strawberry.field(
         description="Another college; null: the university as a whole."
     )
-    needs: strawberry.Maybe[list[strawberry.ID]] = strawberry.field(description="The needs it answers now.")
-    brokers: strawberry.Maybe[list[strawberry.ID]] = strawberry.field(description="Its brokers now.")
+    needs: strawberry.Maybe[list[strawberry.ID] | None] = strawberry.field(
+        description="The needs it answers now."
+    )
+    brokers: strawberry.Maybe[list[strawberry.ID] | None] = strawberry.field(description="Its brokers now.")
 
 
 @strawberry.type(description="Result of createCooperation and updateCooperation.")
@@ -114,11 +116,17 @@ class DeleteCooperationPayload(DeletePayload):
     """Payload of deleteCooperation."""
 
 
+_CLEARABLE = ("end_date", "value_cny", "college")
+_CAMEL = {"start_date": "startDate", "end_date": "endDate", "value_cny": "valueCny"}
+
+
 def _props(p: Problems, fields: dict[str, Any]) -> dict[str, Any]:
     """Checked node properties from the given input fields (camelCase, as stored)."""
     props: dict[str, Any] = {}
     for name, value in fields.items():
-        if name == "code":
+        if value is None and name not in _CLEARABLE:
+            p.add(_CAMEL.get(name, name), UserErrorCode.REQUIRED, "cannot be cleared")
+        elif name == "code":
             props["code"] = check_code(p, "code", value)
         elif name == "title":
             props["title"] = check_text(p, "title", value)
@@ -232,13 +240,19 @@ class CooperationMutations:
 
 def _links(p: Problems, fields: dict[str, Any]) -> writes.Links:
     """The links an update changes (decoded IDs)."""
+    for name in ("company", "needs", "brokers"):
+        if name in fields and fields[name] is None:
+            p.add(name, UserErrorCode.REQUIRED, "cannot be cleared")
     college = fields.get("college")
     return writes.Links(
         company_id=decode(p, "company", fields["company"], "Company") if fields.get("company") else None,
         college_id=decode(p, "college", college, "College") if college else None,
         clear_college="college" in fields and college is None,
-        need_ids=[decode(p, "needs", n, "Need") for n in fields["needs"]] if "needs" in fields else None,
-        broker_ids=[decode(p, "brokers", b, "Alumnus") for b in fields["brokers"]]
-        if "brokers" in fields
-        else None,
+        need_ids=_ids(p, "needs", fields.get("needs"), "Need"),
+        broker_ids=_ids(p, "brokers", fields.get("brokers"), "Alumnus"),
     )
+
+
+def _ids(p: Problems, field: str, ids: list[strawberry.ID] | None, type_name: str) -> list[str] | None:
+    """Decoded IDs of a list input (None: the list was not given, or refused as null)."""
+    return None if ids is None else [decode(p, field, i, type_name) for i in ids]

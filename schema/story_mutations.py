@@ -55,13 +55,15 @@ class UpdateStoryInput:
     """Input of updateStory."""
 
     id: strawberry.ID = strawberry.field(description="The story to change.")
-    code: strawberry.Maybe[str] = strawberry.field(description="New unique code.")
-    title: strawberry.Maybe[str] = strawberry.field(description="New headline.")
-    channel: strawberry.Maybe[StoryChannel] = strawberry.field(description="New channel.")
-    published_on: strawberry.Maybe[dt.date] = strawberry.field(description="New day of publication.")
+    code: strawberry.Maybe[str | None] = strawberry.field(description="New unique code.")
+    title: strawberry.Maybe[str | None] = strawberry.field(description="New headline.")
+    channel: strawberry.Maybe[StoryChannel | None] = strawberry.field(description="New channel.")
+    published_on: strawberry.Maybe[dt.date | None] = strawberry.field(description="New day of publication.")
     url: strawberry.Maybe[str | None] = strawberry.field(description="New address; null clears it.")
     summary: strawberry.Maybe[str | None] = strawberry.field(description="New summary; null clears it.")
-    features: strawberry.Maybe[list[strawberry.ID]] = strawberry.field(description="What it features now.")
+    features: strawberry.Maybe[list[strawberry.ID] | None] = strawberry.field(
+        description="What it features now."
+    )
 
 
 @strawberry.type(description="Result of createStory and updateStory.")
@@ -98,7 +100,11 @@ def _props(p: Problems, fields: dict[str, Any]) -> dict[str, Any]:
     """Checked node properties from the given input fields (camelCase, as stored)."""
     props: dict[str, Any] = {}
     for name, value in fields.items():
-        if name == "code":
+        if value is None and name not in ("url", "summary"):
+            p.add(
+                "publishedOn" if name == "published_on" else name, UserErrorCode.REQUIRED, "cannot be cleared"
+            )
+        elif name == "code":
             props["code"] = check_code(p, "code", value)
         elif name == "title":
             props["title"] = check_text(p, "title", value)
@@ -185,7 +191,7 @@ class StoryMutations:
                 published_on=input.published_on, url=input.url, summary=input.summary,
             ),
         )  # fmt: skip
-        features = _features(p, input.features.value) if input.features is not None else None
+        features = _features(p, input.features.value or []) if input.features is not None else None
         if p:
             return UpdateStoryPayload(story=None, user_errors=p.errors)
         scope = info.context.scope

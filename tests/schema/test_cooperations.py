@@ -221,3 +221,21 @@ async def test_every_role_but_alumnus_reads_cooperations(api: Api, db: Database)
     assert brokered["node"]["brokered"] == []
     assert fundraiser["cooperations"]["totalCount"] == 1
     assert [e["node"]["code"] for e in organizer["node"]["cooperations"]["edges"]] == ["K-1"]
+
+
+async def test_required_fields_cannot_be_cleared(api: Api, db: Database) -> None:
+    # given
+    await given_world(db)
+    coop_id = (await api.data(CREATE, {"input": _input()}))["createCooperation"]["cooperation"]["id"]
+    # when
+    out = await api.data(
+        UPDATE, {"input": {"id": coop_id, "title": None, "startDate": None, "needs": None, "company": None}}
+    )
+    # then
+    assert errors_of(out["updateCooperation"]) == {
+        "input.title": "REQUIRED",
+        "input.startDate": "REQUIRED",
+        "input.needs": "REQUIRED",
+        "input.company": "REQUIRED",
+    }
+    assert await count(db, "MATCH (n:Cooperation {title: '视觉联合实验室'}) RETURN count(n) AS n") == 1
