@@ -176,3 +176,28 @@ async def test_scorecard_counts_stories_and_cooperations_as_designed(api: Api, d
         "100.00",
         1,
     )
+
+
+PAGED = """
+query($id: ID!, $after: String) {
+  node(id: $id) { ... on College { stories(first: 1, after: $after) {
+    edges { node { code } } pageInfo { hasNextPage endCursor } } } }
+}
+"""
+
+
+async def test_stories_under_a_featured_node_page_newest_first(api: Api, db: Database) -> None:
+    # given: S4 (2024) and S5 (2023) feature the CS college
+    await given_world(db)
+    await db.write_rows(STORIES_2023_2024)
+    college = gid("College", "col-cs")
+    # when
+    first = (await api.data(PAGED, {"id": college}))["node"]["stories"]
+    second = (await api.data(PAGED, {"id": college, "after": first["pageInfo"]["endCursor"]}))["node"][
+        "stories"
+    ]
+    # then
+    assert [e["node"]["code"] for e in first["edges"]] == ["S4"]
+    assert first["pageInfo"]["hasNextPage"] is True
+    assert [e["node"]["code"] for e in second["edges"]] == ["S5"]
+    assert second["pageInfo"]["hasNextPage"] is False
