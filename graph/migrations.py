@@ -93,6 +93,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         "duplicate detection reads shared (name, birth year) pairs from an index",
         ("CREATE INDEX alumnus_name_birthyear IF NOT EXISTS FOR (n:Alumnus) ON (n.name, n.birthYear)",),
     ),
+    Migration(
+        5,
+        "cooperations and stories (DESIGN §7): keys and sort indexes",
+        (
+            _unique("Cooperation", "id"),
+            _unique("Cooperation", "code"),
+            _unique("Story", "id"),
+            _unique("Story", "code"),
+            _index("Cooperation", "title"),
+            _index("Cooperation", "startDate"),
+            _index("Story", "title"),
+            _index("Story", "publishedOn"),
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].number

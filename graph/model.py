@@ -22,6 +22,8 @@ class Label(StrEnum):
     DONATION = "Donation"
     INTERACTION = "Interaction"
     AWARD = "Award"
+    COOPERATION = "Cooperation"
+    STORY = "Story"
 
 
 # Natural key of each label (besides the UUID `id`, which every node has).
@@ -38,6 +40,8 @@ NATURAL_KEYS: dict[Label, str] = {
     Label.DONATION: "receiptNo",
     Label.INTERACTION: "id",
     Label.AWARD: "id",
+    Label.COOPERATION: "code",
+    Label.STORY: "code",
 }
 
 
@@ -221,3 +225,34 @@ PARTY_KIND: LiteralString = (
 def party(value: dict[str, str] | None) -> PartyRef | None:
     """A `{kind, id}` map returned by a statement as a reference."""
     return PartyRef(kind=value["kind"], id=value["id"]) if value else None
+
+
+class CooperationKind(StrEnum):
+    """What the university does with an alumni enterprise (DESIGN §7)."""
+
+    TECH_PROJECT = "TECH_PROJECT"
+    RD_CENTER = "RD_CENTER"
+    DISPATCH = "DISPATCH"
+    JOINT_TRAINING = "JOINT_TRAINING"
+    TRAINING_COURSE = "TRAINING_COURSE"
+    RECRUITMENT = "RECRUITMENT"
+    OTHER = "OTHER"
+
+
+class CooperationStatus(StrEnum):
+    """Where a cooperation stands; only ACTIVE and COMPLETED ones answer a need."""
+
+    PROPOSED = "PROPOSED"
+    ACTIVE = "ACTIVE"
+    COMPLETED = "COMPLETED"
+    CANCELLED = "CANCELLED"
+
+
+class StoryChannel(StrEnum):
+    """Where a story was published."""
+
+    NEWSPAPER = "NEWSPAPER"
+    WEBSITE = "WEBSITE"
+    MAGAZINE = "MAGAZINE"
+    WECHAT = "WECHAT"
+    OTHER = "OTHER"

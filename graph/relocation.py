@@ -139,6 +139,8 @@ MOVES: tuple[Move, ...] = (
     Move("BY", outgoing=False),
     Move("WITH", outgoing=False),
     Move("TO", outgoing=False),
+    Move("BROKERED_BY", outgoing=False),  # DESIGN §7: cooperations they introduced
+    Move("FEATURES", outgoing=False),  # DESIGN §7: stories about them
 )
 
 SELF_LOOPS = "KNOWS_WITHIN_MERGE"  # KNOWS between the merged records, dropped rather than moved

@@ -12,7 +12,7 @@ from graph import alumni as repo
 from graph.affiliations import AcquaintanceKind
 from graph.model import AlumnusKind, Gender
 from graph.pages import fetch_count, fetch_page
-from schema import links
+from schema import cooperation_links, links
 from schema.chapters import Membership
 from schema.context import Context
 from schema.geography import Region
@@ -122,6 +122,13 @@ class Alumnus(Node):
     donations = strawberry.field(
         resolver=links.alumnus_donations,
         description="Donations from the alumnus (giving roles only), newest first.",
+    )
+    brokered = strawberry.field(
+        resolver=cooperation_links.alumnus_brokered,
+        description="Cooperations the alumnus introduced, newest first (not for the ALUMNUS role).",
+    )
+    stories = strawberry.field(
+        resolver=cooperation_links.alumnus_stories, description="Stories featuring the alumnus, newest first."
     )
 
 

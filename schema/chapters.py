@@ -12,6 +12,7 @@ from graph import memberships
 from graph.chapters import ChapterKind, ChapterStatus
 from graph.memberships import MemberRole
 from graph.pages import fetch_count, fetch_page
+from schema import cooperation_links
 from schema.careers import Industry
 from schema.context import Context
 from schema.errors import not_found
@@ -112,6 +113,10 @@ class Chapter(Node):
         """Officer memberships (batched per request)."""
         loader = info.context.loaders.officers
         return [Membership.from_record(m) for m in await loader.load(self.rec.id)]
+
+    stories = strawberry.field(
+        resolver=cooperation_links.chapter_stories, description="Stories featuring the chapter, newest first."
+    )
 
 
 @strawberry.type(description="An alumnus's membership of a chapter.")

@@ -10,6 +10,7 @@ from graph import companies as repo
 from graph import employment as jobs
 from graph import needs as needs_repo
 from graph.careers import CompanySize, EmploymentRole, NeedKind
+from schema import cooperation_links
 from schema.alumni import Alumnus
 from schema.careers import Industry
 from schema.context import Context
@@ -56,6 +57,11 @@ class Need(Node):
         """Owning company."""
         rec = await load_company(info, self.company_id)
         return Company.from_record(rec) if rec else None
+
+    answered_by = strawberry.field(
+        resolver=cooperation_links.need_answered_by,
+        description="Cooperations that answer this need, newest first (not for the ALUMNUS role).",
+    )
 
 
 @strawberry.type(description="A position of an alumnus at a company (WORKS_AT); no end year: current.")
@@ -176,6 +182,14 @@ class Company(Node):
         from schema.donations import donations_from
 
         return await donations_from(info, "Company", self.node_id)
+
+    cooperations = strawberry.field(
+        resolver=cooperation_links.company_cooperations,
+        description="Cooperations with the company, newest first (not for the ALUMNUS role).",
+    )
+    stories = strawberry.field(
+        resolver=cooperation_links.company_stories, description="Stories featuring the company, newest first."
+    )
 
 
 async def company_alumni(info: Info, company_id: str, include_former: bool) -> list[jobs.EmploymentRecord]:

@@ -11,6 +11,7 @@ from graph import events as repo
 from graph.db import Row
 from graph.engagement import AttendanceRole, EventKind
 from graph.model import PartyRef
+from schema import cooperation_links
 from schema.alumni import Alumnus
 from schema.context import Context
 from schema.engagement import Organizer
@@ -111,6 +112,10 @@ class Event(Node):
         return await related_connection(
             info, "attendees", spec, self.node_id, (first, after), Attendance.from_row
         )
+
+    stories = strawberry.field(
+        resolver=cooperation_links.event_stories, description="Stories featuring the event, newest first."
+    )
 
 
 async def event_by_id(info: Info, node_id: str) -> Event | None:

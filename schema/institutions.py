@@ -11,7 +11,7 @@ from graph import affiliations, institutions
 from graph import alumni as alumni_repo
 from graph.model import Degree
 from graph.pages import fetch_count, fetch_page
-from schema import links
+from schema import cooperation_links, links
 from schema.context import Context
 from schema.permissions import IsAuthenticated
 from schema.relay import Connection, Node, connection, expect_id, page_args, related_connection, to_global_id
@@ -75,6 +75,14 @@ class College(Node):
     events = strawberry.field(
         resolver=links.college_events,
         description="Events organized by the college or its chapters, newest first.",
+    )
+    cooperations = strawberry.field(
+        resolver=cooperation_links.college_cooperations,
+        description="Cooperations the college runs, newest first (not for the ALUMNUS role).",
+    )
+    stories = strawberry.field(
+        resolver=cooperation_links.college_stories,
+        description="Stories featuring the college itself, newest first.",
     )
 
 

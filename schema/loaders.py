@@ -21,6 +21,7 @@ from graph import (
     careers,
     chapters,
     companies,
+    cooperations,
     donations,
     employment,
     events,
@@ -28,6 +29,7 @@ from graph import (
     geography,
     institutions,
     interactions,
+    stories,
 )
 from graph import memberships as membership_repo
 from graph import needs as need_repo
@@ -266,4 +268,39 @@ class Loaders:
         """Donations from donors of one kind (Alumnus or Company), within the giving scope."""
         return self.get(
             f"donations_from:{kind}", lambda ids: donations.from_donors(self.db, kind, ids, self.scope), []
+        )
+
+    # Cooperation and publicity (DESIGN §7).
+
+    @property
+    def cooperation(self) -> DataLoader[str, cooperations.CooperationRecord | None]:
+        """Cooperations by id, within scope (none for ALUMNUS)."""
+        return self.get(
+            "cooperation", lambda ids: fetch_by_ids(self.db, cooperations.COOPERATIONS, ids, self._scoped())
+        )
+
+    @property
+    def story(self) -> DataLoader[str, stories.StoryRecord | None]:
+        """Stories by id."""
+        return self.get("story", lambda ids: fetch_by_ids(self.db, stories.STORIES, ids))
+
+    @property
+    def need_answered_by(self) -> DataLoader[str, list[cooperations.CooperationRecord]]:
+        """Cooperations answering needs, within scope."""
+        return self.get(
+            "need_answered_by", lambda ids: cooperations.answering(self.db, ids, self.scope.params()), []
+        )
+
+    @property
+    def alumnus_brokered(self) -> DataLoader[str, list[cooperations.CooperationRecord]]:
+        """Cooperations alumni brokered, within scope."""
+        return self.get(
+            "alumnus_brokered", lambda ids: cooperations.brokered_by(self.db, ids, self.scope.params()), []
+        )
+
+    @property
+    def story_features(self) -> DataLoader[str, list[stories.FeatureRef]]:
+        """What stories feature (alumni outside scope left out)."""
+        return self.get(
+            "story_features", lambda ids: stories.features_of(self.db, ids, self.scope.params()), []
         )

@@ -40,6 +40,16 @@ class CollegeScore:
     raised_cny: str = strawberry.field(description="Gifts and payments in the year to the college's funds.")
     donor_count: int = strawberry.field(description="Donors of those gifts and payments.")
     largest_gift_cny: str = strawberry.field(description="The largest single gift or payment.")
+    cooperations: int = strawberry.field(
+        description="The college's ACTIVE or COMPLETED cooperations whose span overlaps the year."
+    )
+    cooperation_value_cny: str = strawberry.field(
+        description='Sum of the value of those cooperations that started in the year ("0.00" when none).'
+    )
+    stories: int = strawberry.field(
+        description="Stories published in the year featuring the college, one of its chapters, or an "
+        "alumnus who studied in one of its classes (each story once)."
+    )
     college_id: strawberry.Private[str]
 
     @strawberry.field(description="The college.")
@@ -79,6 +89,9 @@ class CollegeMetric(Enum):
     RAISED_CNY = "raised_cny"
     DONOR_COUNT = "donor_count"
     LARGEST_GIFT_CNY = "largest_gift_cny"
+    COOPERATIONS = "cooperations"
+    COOPERATION_VALUE_CNY = "cooperation_value_cny"
+    STORIES = "stories"
 
 
 @strawberry.enum(description="Metrics chapter activity can be sorted by.")

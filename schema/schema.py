@@ -25,6 +25,8 @@ from schema.companies import Company, Need, company_by_id, need_by_id
 from schema.company_list import CompaniesQuery
 from schema.company_mutations import CompanyMutations
 from schema.context import Context
+from schema.cooperation_mutations import CooperationMutations
+from schema.cooperations import Cooperation, CooperationsQuery, cooperation_by_id
 from schema.dedup import DedupMutation, DedupQuery
 from schema.donation_list import DonationsQuery
 from schema.donation_mutations import DonationMutations
@@ -48,12 +50,15 @@ from schema.limits import Guard, Limits
 from schema.matchmaking import MatchmakingQuery
 from schema.me import MeMutation, MeQuery
 from schema.memberships import MembershipsMutation
+from schema.open_needs import OpenNeedsQuery
 from schema.permissions import IsAuthenticated
 from schema.registry import NODE_RESOLVERS, register, resolve
 from schema.relay import Node, from_global_id
 from schema.reports import ReportsQuery
 from schema.search import SearchQuery
 from schema.staff import StaffMutation
+from schema.stories import StoriesQuery, Story, story_by_id
+from schema.story_mutations import StoryMutations
 from schema.ties import TiesMutation
 
 for _name, _resolver in {
@@ -70,6 +75,8 @@ for _name, _resolver in {
     "Fund": fund_by_id,
     "Donation": donation_by_id,
     "Award": award_by_id,
+    "Cooperation": cooperation_by_id,
+    "Story": story_by_id,
 }.items():
     register(_name, _resolver)
 
@@ -117,6 +124,9 @@ class Query(
     GivingReportsQuery,
     SearchQuery,
     DedupQuery,
+    CooperationsQuery,
+    StoriesQuery,
+    OpenNeedsQuery,
 ):
     """Root query: every aggregate's fields."""
 
@@ -143,6 +153,8 @@ class Mutation(
     GiftMutations,
     BundleMutation,
     DedupMutation,
+    CooperationMutations,
+    StoryMutations,
 ):
     """Root mutation: every aggregate's mutations."""
 
@@ -161,6 +173,8 @@ TYPES: list[type] = [
     Fund,
     Donation,
     Award,
+    Cooperation,
+    Story,
 ]
 
 

@@ -23,6 +23,14 @@ def _one(rel: LiteralString, label: LiteralString, key: LiteralString) -> Litera
     )
 
 
+def _keys(rel: LiteralString, label: LiteralString, key: LiteralString) -> LiteralString:
+    """The distinct keys of the nodes a many-valued link points to, in order (a `;` list in the CSV)."""
+    return (
+        "COLLECT { MATCH (n)-[:" + rel + "]->(t:" + label + ") WITH DISTINCT t." + key + " AS k"
+        " RETURN k ORDER BY k }"
+    )
+
+
 def _rels(rel: LiteralString, label: LiteralString, key: LiteralString, row: LiteralString) -> LiteralString:
     """One row per relationship `r` from the owner `n` to `t`, ordered by the target's key."""
     return (
@@ -191,6 +199,36 @@ EXPORTS: dict[str, LiteralString] = {
         + _one("TO", "Chapter", "code")
         + ", external_id: "
         + _one("TO", "Alumnus", "externalId")
+        + "}]",
+    ),
+    "cooperations.csv": _page(
+        "Cooperation",
+        "code",
+        "[{code: n.code, title: n.title, kind: n.kind, status: n.status, credit_code: "
+        + _one("WITH", "Company", "creditCode")
+        + ", college_code: "
+        + _one("OF_COLLEGE", "College", "code")
+        + ", start_date: toString(n.startDate), end_date: toString(n.endDate), value_cny: n.valueCny,"
+        " need_kinds: "
+        + _keys("ANSWERS", "Need", "kind")
+        + ", broker_external_ids: "
+        + _keys("BROKERED_BY", "Alumnus", "externalId")
+        + "}]",
+    ),
+    "stories.csv": _page(
+        "Story",
+        "code",
+        "[{code: n.code, title: n.title, channel: n.channel, published_on: toString(n.publishedOn),"
+        " url: n.url, summary: n.summary, external_ids: "
+        + _keys("FEATURES", "Alumnus", "externalId")
+        + ", credit_codes: "
+        + _keys("FEATURES", "Company", "creditCode")
+        + ", event_codes: "
+        + _keys("FEATURES", "Event", "code")
+        + ", chapter_codes: "
+        + _keys("FEATURES", "Chapter", "code")
+        + ", college_codes: "
+        + _keys("FEATURES", "College", "code")
         + "}]",
     ),
 }

@@ -78,6 +78,32 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "feedback",
     ),
     "awards.csv": ("id", "kind", "year", "title", "college_code", "chapter_code", "external_id"),
+    "cooperations.csv": (
+        "code",
+        "title",
+        "kind",
+        "status",
+        "credit_code",
+        "college_code",
+        "start_date",
+        "end_date",
+        "value_cny",
+        "need_kinds",
+        "broker_external_ids",
+    ),
+    "stories.csv": (
+        "code",
+        "title",
+        "channel",
+        "published_on",
+        "url",
+        "summary",
+        "external_ids",
+        "credit_codes",
+        "event_codes",
+        "chapter_codes",
+        "college_codes",
+    ),
 }
 FILES: tuple[str, ...] = tuple(COLUMNS)
 LIST_SEPARATOR = ";"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from graph.bundle import giving, lookup, pledges
+from graph.bundle import giving, lookup, pledges, publicity
 from graph.bundle.batches import Chunk, chunks
 from graph.bundle.format import FILES
 from graph.bundle.reader import MAX_UNCOMPRESSED_BYTES, open_bundle
@@ -233,7 +233,13 @@ class FileRun:
         return kept
 
     async def within_rules(self, ready: list[Draft]) -> list[Draft]:
-        """Donations that break a rule needing the graph (`graph.bundle.giving`) are rejected."""
+        """Donations that break a rule needing the graph (`graph.bundle.giving`) are rejected, and
+        cooperations naming a need kind their company has no need of."""
+        if self.spec.label is Label.COOPERATION and ready:
+            kept, refused = await publicity.without_unknown_needs(self.db, ready)
+            for row in refused:
+                self.report.reject(row.problems)
+            return kept
         if self.spec.label is not Label.DONATION or not ready:
             return ready
         graph = await giving.state(self.db, ready)
@@ -247,7 +253,7 @@ class FileRun:
         """One write transaction for the rows; counts what changed."""
         if not ready:
             return
-        statement = STATEMENTS[self.spec.file]
+        statement = STATEMENTS.get(self.spec.file) or publicity.STATEMENTS[self.spec.file]
         batch = [d.param(self.own_key(d)) for d in ready]
 
         async def work(tx: Tx) -> tuple[list[dict[str, Any]], WriteCounts]:

@@ -162,4 +162,5 @@ def _convert(row: Draft, col: Col, raw: str) -> None:
     if col.field:
         row.fields[col.field] = value
         if col.ref and value is not None:
-            row.refs.append(Ref(col.column, col.ref, value))
+            for key in value if isinstance(value, list) else (value,):  # a list column names several
+                row.refs.append(Ref(col.column, col.ref, key))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.bundle import cells as c
-from graph.bundle import checks
+from graph.bundle import checks, publicity
 from graph.bundle.rows import Col, FileSpec
 from graph.model import (
     AlumnusKind,
@@ -11,6 +11,8 @@ from graph.model import (
     AwardKind,
     ChapterKind,
     CompanySize,
+    CooperationKind,
+    CooperationStatus,
     Degree,
     DonationKind,
     EmploymentRole,
@@ -21,6 +23,7 @@ from graph.model import (
     Label,
     MembershipRole,
     NeedKind,
+    StoryChannel,
 )
 
 NAME = Col("name", c.text(100), prop="name", required=True)
@@ -254,6 +257,50 @@ SPECS: dict[str, FileSpec] = {
             Label.AWARD,
             check=checks.one_recipient,
             one_of=(("college_code", "chapter_code", "external_id"),),
+        ),
+        FileSpec(
+            "cooperations.csv",
+            (
+                Col("code", c.code, required=True),
+                Col("title", c.text(200), prop="title", required=True),
+                Col("kind", c.enum(CooperationKind), prop="kind", required=True),
+                Col("status", c.enum(CooperationStatus), prop="status", required=True),
+                Col("credit_code", c.credit_code, field="company", ref=Label.COMPANY, required=True),
+                Col("college_code", c.code, field="college", ref=Label.COLLEGE),
+                Col("start_date", c.iso_date, prop="startDate", required=True),
+                Col("end_date", c.iso_date, prop="endDate"),
+                Col("value_cny", c.amount),
+                Col("need_kinds", c.enum_list(NeedKind), field="needKinds"),
+                Col(
+                    "broker_external_ids",
+                    publicity.code_list(c.external_id),
+                    field="brokers",
+                    ref=Label.ALUMNUS,
+                ),
+            ),
+            ("code",),
+            Label.COOPERATION,
+            check=publicity.cooperation,
+        ),
+        FileSpec(
+            "stories.csv",
+            (
+                Col("code", c.code, required=True),
+                Col("title", c.text(200), prop="title", required=True),
+                Col("channel", c.enum(StoryChannel), prop="channel", required=True),
+                Col("published_on", c.iso_date, prop="publishedOn", required=True),
+                Col("url", c.text(500), prop="url"),
+                Col("summary", c.text(2000), prop="summary"),
+                Col("external_ids", publicity.code_list(c.external_id), field="alumni", ref=Label.ALUMNUS),
+                Col("credit_codes", publicity.code_list(c.credit_code), field="companies", ref=Label.COMPANY),
+                Col("event_codes", publicity.code_list(c.code), field="events", ref=Label.EVENT),
+                Col("chapter_codes", publicity.code_list(c.code), field="chapters", ref=Label.CHAPTER),
+                Col("college_codes", publicity.code_list(c.code), field="colleges", ref=Label.COLLEGE),
+            ),
+            ("code",),
+            Label.STORY,
+            check=publicity.story,
+            one_of=(publicity.FEATURE_COLUMNS,),
         ),
     )
 }

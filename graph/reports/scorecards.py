@@ -23,6 +23,9 @@ class CollegeYear:
     raised_cny: str
     donor_count: int
     largest_gift_cny: str
+    cooperations: int
+    cooperation_value_cny: str
+    stories: int
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,22 @@ class ChapterYear:
     new_members: int
     interactions: int
 
+
+# DESIGN §7: ACTIVE or COMPLETED cooperations of the college whose span overlaps the year (their
+# value counts in the year they started), and distinct stories of the year featuring the college,
+# one of its chapters or an alumnus who studied in one of its classes (staff alone do not count).
+_PUBLICITY: LiteralString = (
+    " CALL (c, start, end) {"
+    " OPTIONAL MATCH (c)<-[:OF_COLLEGE]-(k:Cooperation) WHERE k.status IN ['ACTIVE', 'COMPLETED']"
+    " AND k.startDate <= end AND (k.endDate IS NULL OR k.endDate >= start)"
+    " RETURN count(k) AS cooperations,"
+    " sum(CASE WHEN k.startDate >= start THEN k.valueCnyFen END) AS cooperationFen }"
+    " CALL (c, start, end) {"
+    " OPTIONAL MATCH (s:Story)-[:FEATURES]->(x) WHERE start <= s.publishedOn <= end"
+    " AND (x = c OR (x:Chapter AND EXISTS { (x)-[:OF_COLLEGE]->(c) })"
+    " OR (x:Alumnus AND EXISTS { (x)-[:STUDIED_IN]->(:Class)-[:OF_COLLEGE]->(c) }))"
+    " RETURN count(DISTINCT s) AS stories }"
+)
 
 _SCORECARD: LiteralString = (
     "MATCH (c:College) WHERE $scope.all OR $scope.giving OR c.code = $scope.college"
@@ -61,8 +80,9 @@ _SCORECARD: LiteralString = (
     " WHERE d.kind IN ['GIFT', 'PAYMENT'] AND start <= d.date <= end"
     " RETURN sum(d.amountCnyFen) AS raisedFen, count(DISTINCT donor) AS donorCount,"
     " max(d.amountCnyFen) AS largestFen }"
-    " RETURN c.id AS collegeId, alumniCount, completeProfiles, eventsHeld, attendance, interactions,"
-    " raisedFen, donorCount, largestFen ORDER BY c.code"
+    + _PUBLICITY
+    + " RETURN c.id AS collegeId, alumniCount, completeProfiles, eventsHeld, attendance, interactions,"
+    " raisedFen, donorCount, largestFen, cooperations, cooperationFen, stories ORDER BY c.code"
 )
 
 _CHAPTERS: LiteralString = (
@@ -97,6 +117,9 @@ def _college(r: dict[str, Any]) -> CollegeYear:
         raised_cny=from_fen(r["raisedFen"]),
         donor_count=r["donorCount"],
         largest_gift_cny=from_fen(r["largestFen"]),
+        cooperations=r["cooperations"],
+        cooperation_value_cny=from_fen(r["cooperationFen"]),
+        stories=r["stories"],
     )
 
 

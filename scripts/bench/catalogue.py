@@ -18,6 +18,7 @@ async def scenarios(fx: Fixtures, ours: GraphQL) -> list[Scenario]:
         careers.alumnus_with_jobs(fx),
         careers.companies_in_industry(fx),
         reports.partner_companies(fx),
+        reports.open_needs(fx),
         q.introductions(fx),
         q.reunions(fx),
         q.recommendations(fx),

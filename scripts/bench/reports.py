@@ -56,6 +56,59 @@ def partner_companies(fx: Fixtures) -> Scenario:
     )
 
 
+def _needs(rows: list[Data]) -> list[list[Any]]:
+    return [
+        [
+            r["creditCode"],
+            r["kind"],
+            r["description"],
+            r["founderCount"],
+            r["bridgeCount"],
+            sorted(r["bridgeIds"]),
+        ]
+        for r in rows
+    ]
+
+
+def _needs_ours(data: Data) -> list[list[Any]]:
+    return [
+        [
+            m["company"]["creditCode"],
+            m["need"]["kind"],
+            m["need"]["description"],
+            m["founderCount"],
+            m["bridgeCount"],
+            sorted(local_id(b["alumnus"]["id"]) for b in m["bridges"]),
+        ]
+        for m in data["openNeeds"]
+    ]
+
+
+def open_needs(fx: Fixtures) -> Scenario:
+    """openNeeds (DESIGN §7) in the industry with the most companies, any kind, any college."""
+    params = {"college": None, "kind": None, "industry": fx.industry, "region": None, "first": 20}
+    return Scenario(
+        f"openNeeds (industry {fx.industry})",
+        peer_cypher("openNeeds", params, _needs),
+        when_ours(
+            "openNeeds",
+            Document(
+                "query Q($industry: String!) { openNeeds(industry: $industry, first: 20) {"
+                " company { creditCode } need { kind description } founderCount bridgeCount"
+                " bridges { alumnus { id } } } }",
+                {"industry": fx.industry},
+                _needs_ours,
+            ),
+        ),
+        Document(
+            "query Q($industry: String!) { openNeeds(industry: $industry, first: 20) {"
+            " creditCode kind description founderCount bridgeCount bridgeIds } }",
+            {"industry": fx.industry},
+            lambda d: _needs(d["openNeeds"]),
+        ),
+    )
+
+
 def _fund(r: Data, stewards: list[list[Any]], donations: list[str]) -> list[Any]:
     figures = [int(r["receivedFen"]), int(r["pledgedFen"]), int(r["outstandingFen"])]
     return [*figures, r["donorCount"], r["newDonorCount"], sorted(donations), sorted(stewards, key=str)]

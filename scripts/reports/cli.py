@@ -44,6 +44,9 @@ async def scorecard(db: Database, args: argparse.Namespace) -> Path:
                 "Raised (CNY)",
                 "Donors",
                 "Largest gift (CNY)",
+                "Cooperations",
+                "Cooperation value (CNY)",
+                "Stories",
             ],
             [
                 [
@@ -56,6 +59,9 @@ async def scorecard(db: Database, args: argparse.Namespace) -> Path:
                     c.raised_cny,
                     c.donor_count,
                     c.largest_gift_cny,
+                    c.cooperations,
+                    c.cooperation_value_cny,
+                    c.stories,
                 ]
                 for c in colleges
             ],

@@ -18,6 +18,7 @@ from scripts.seed.membership import build_memberships
 from scripts.seed.network import build_liaisons, build_relations
 from scripts.seed.outreach import build_awards, build_interactions
 from scripts.seed.people import Registry, build_students
+from scripts.seed.publicity import build_cooperations, build_stories
 from scripts.seed.staff import StaffNumbers, build_honorary, build_leaders, build_teachers
 from scripts.seed.world import World
 from scripts.seed.writer import Summary, open_bundle
@@ -54,6 +55,8 @@ def _populate(world: World) -> None:
     build_events(world)
     build_interactions(world)
     build_awards(world)
+    build_cooperations(world)  # last: earlier files stay as they were for a seed
+    build_stories(world)
 
 
 def generate(out_dir: Path, alumni: int, seed: int = DEFAULT_SEED) -> Summary:

@@ -257,3 +257,4 @@ def _needs(world: World, company: Company) -> None:
         return
     for kind in rng.sample(sorted(_NEEDS), rng.randint(1, 2)):
         world.out.row("needs.csv", (company.credit_code, kind, rng.choice(_NEEDS[kind])))
+        world.needs.setdefault(len(world.companies) - 1, []).append(kind)

@@ -146,6 +146,7 @@ def _write(world: World, year: int, plans: list[Plan]) -> None:
         world.out.row(
             "events.csv", (code, plan.name, plan.kind, plan.day, end, plan.region, college, chapter)
         )
+        world.events.append((code, plan.name, plan.day, plan.college))
         for person, role in _roles(world, plan, year).items():
             world.out.row("attendance.csv", (code, world.people.ids[person], role))
 

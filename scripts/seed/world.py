@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from datetime import date
 
 from scripts.seed.writer import BundleWriter
 
@@ -131,6 +132,8 @@ class World:
     chapter_members: list[list[int]] = field(default_factory=list)
     officers: list[list[int]] = field(default_factory=list)  # per chapter, president first
     funds: list[tuple[str, int]] = field(default_factory=list)  # (code, college or -1)
+    needs: dict[int, list[str]] = field(default_factory=dict)  # need kinds per company index
+    events: list[tuple[str, str, date, int]] = field(default_factory=list)  # code, name, day, college or -1
 
     def college_of(self, code: str) -> int:
         """Index of a college by code."""

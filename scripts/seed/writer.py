@@ -46,6 +46,14 @@ FILES: dict[str, tuple[str, ...]] = {
         "with_credit_code", "summary", "feedback",
     ),
     "awards.csv": ("id", "kind", "year", "title", "college_code", "chapter_code", "external_id"),
+    "cooperations.csv": (
+        "code", "title", "kind", "status", "credit_code", "college_code", "start_date", "end_date",
+        "value_cny", "need_kinds", "broker_external_ids",
+    ),
+    "stories.csv": (
+        "code", "title", "channel", "published_on", "url", "summary", "external_ids", "credit_codes",
+        "event_codes", "chapter_codes", "college_codes",
+    ),
 }  # fmt: skip
 
 # What csv writes as §3 wants it: None → empty, ints, Decimal('12.00') → 12.00, dates → ISO.

@@ -175,7 +175,7 @@ async def test_export_writes_every_file_with_its_columns_in_key_order(db: Databa
     await export_bundle(db, tmp_path / "out")
     # then
     files = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert len(files) == 18
+    assert len(files) == 20
     assert (tmp_path / "out" / "colleges.csv").read_text(encoding="utf-8") == (
         "code,name\nBUS,管理学院\nCS,计算机学院\nEE,电子工程学院\n"
     )

@@ -59,6 +59,8 @@ CREATE (d1)-[:FROM]->(m1), (i1)-[:WITH]->(m1), (aw)-[:TO]->(m1), (i2)-[:BY]->(m1
 CREATE (m2)-[:KNOWS]->(m1), (m2)-[:KNOWS {strength: 1}]->(y), (m2)-[:ATTENDED {role: 'ORGANIZER'}]->(ev2)
 CREATE (m2)-[:MEMBER_OF {role: 'MEMBER', sinceYear: 2009}]->(gd)
 CREATE (d1)-[:SOLICITED_BY]->(m2), (d2)-[:FROM]->(m2), (i1)-[:WITH]->(m2)
+CREATE (:Cooperation {id: 'kp', code: 'KP'})-[:BROKERED_BY]->(m1)
+CREATE (:Story {id: 'st', code: 'ST'})-[:FEATURES]->(m2)
 """
 
 _COUNTS = "MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n ORDER BY type"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from graph import validation as v
 from tests.scripts.bundle_checks_giving import check_engagement, check_giving
+from tests.scripts.bundle_checks_publicity import check_publicity
 from tests.scripts.bundle_rules import Checker, Row, boolean, enum, not_before, read_bundle, ref, year
 
 
@@ -202,6 +203,7 @@ def _network(c: Checker) -> None:
 def check_bundle(folder: Path) -> tuple[dict[str, list[Row]], list[str]]:
     """The bundle's rows and every problem found in them."""
     checker = Checker(read_bundle(folder))
-    for step in (_institutions, _people, _careers, _association, _network, check_giving, check_engagement):
+    steps = (_institutions, _people, _careers, _association, _network, check_giving, check_engagement)
+    for step in (*steps, check_publicity):
         step(checker)
     return checker.b, checker.problems

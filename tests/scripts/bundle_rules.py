@@ -38,6 +38,10 @@ SPEC: dict[str, str] = {
     "interactions.csv": "id,date,kind,by_external_id,with_external_id,with_chapter_code,with_credit_code,"
     "summary,feedback",
     "awards.csv": "id,kind,year,title,college_code,chapter_code,external_id",
+    "cooperations.csv": "code,title,kind,status,credit_code,college_code,start_date,end_date,value_cny,need_kinds,"
+    "broker_external_ids",
+    "stories.csv": "code,title,channel,published_on,url,summary,external_ids,credit_codes,event_codes,chapter_codes,"
+    "college_codes",
 }
 ENUMS = {
     "gender": {"M", "F"},
@@ -57,6 +61,10 @@ ENUMS = {
     "attendance_role": {"GUEST", "SPEAKER", "ORGANIZER"},
     "interaction": {"VISIT", "MEETING", "CALL", "MESSAGE", "FEEDBACK"},
     "award": {"COLLEGE_WORK", "BREAKTHROUGH", "OUTSTANDING_CHAPTER", "OUTSTANDING_INDIVIDUAL"},
+    "cooperation": {"TECH_PROJECT", "RD_CENTER", "DISPATCH", "JOINT_TRAINING", "TRAINING_COURSE", "RECRUITMENT",
+                    "OTHER"},
+    "cooperation_status": {"PROPOSED", "ACTIVE", "COMPLETED", "CANCELLED"},
+    "channel": {"NEWSPAPER", "WEBSITE", "MAGAZINE", "WECHAT", "OTHER"},
 }  # fmt: skip
 AS_OF = date(2026, 11, 26)
 Row = dict[str, str]

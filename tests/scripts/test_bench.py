@@ -18,6 +18,7 @@ PLAN = Plan(warmup=1, iterations=2, budget_s=5.0, min_iterations=2)
 QUICK = Limits(timeout_s=3.0, grace_s=1.0, quiet_s=1.0, quiet_after_timeout_s=2.0, settle_max_s=20.0)
 RELATIONSHIP_QUESTIONS = (
     "partnerCompanies",
+    "openNeeds",
     "introductionPaths",
     "reunionClasses",
     "chapterRecommendations",

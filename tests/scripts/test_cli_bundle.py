@@ -125,4 +125,4 @@ async def test_export_writes_the_bundle_folder(
     out, _ = capsys.readouterr()
     assert code == 0
     assert out.splitlines()[-1] == f"67 rows written to {tmp_path / 'out'}"
-    assert len(list((tmp_path / "out").glob("*.csv"))) == 18
+    assert len(list((tmp_path / "out").glob("*.csv"))) == 20

@@ -180,3 +180,25 @@ def test_counts_scale_with_the_number_of_alumni(alumni: int, tmp_path: Path) -> 
     assert 0.5 * alumni < rows["relations.csv"] < 2 * alumni
     assert 55 <= rows["chapters.csv"] <= 150
     assert rows["events.csv"] >= 100
+    assert alumni / 250 * 12 * 0.9 <= rows["stories.csv"] <= alumni / 250 * 12 * 1.1 + 6 * 12
+
+
+def test_cooperations_of_every_kind_and_status_with_a_few_percent_of_alumni_enterprises(
+    bundle: Generated,
+) -> None:
+    rows = bundle.rows["cooperations.csv"]
+    assert {r["kind"] for r in rows} == ENUMS["cooperation"]
+    assert {r["status"] for r in rows} == ENUMS["cooperation_status"]
+    enterprises = {r["credit_code"] for r in bundle.rows["employment.csv"] if not r["end_year"]}
+    partners = {r["credit_code"] for r in rows}
+    assert partners <= enterprises
+    assert 0.02 <= len(partners) / len(enterprises) <= 0.1 or len(partners) == 12
+    assert any(r["need_kinds"] for r in rows) or len(rows) < 30
+
+
+def test_stories_every_year_on_every_channel(bundle: Generated) -> None:
+    rows = bundle.rows["stories.csv"]
+    assert {r["channel"] for r in rows} == ENUMS["channel"]
+    assert {r["published_on"][:4] for r in rows} == {str(y) for y in range(2015, 2027)}
+    for column in ("external_ids", "credit_codes", "event_codes", "chapter_codes"):
+        assert any(r[column] for r in rows), column
