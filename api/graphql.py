@@ -6,14 +6,16 @@ from typing import Any
 
 from starlette.datastructures import Headers
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLRequestData, GraphQLRequestProtocol
 
 from api.auth import TokenError, bearer, verify
 from api.settings import Settings
 from schema.context import Context
+from schema.errors import ErrorCode
 from schema.permissions import Principal
 from schema.schema import build_schema
 
@@ -35,10 +37,14 @@ class GraphQLApp(GraphQL[Context, None]):
         self.settings = settings
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Refuse multipart bodies over `max_upload_bytes` (413) before Strawberry parses them."""
+        """Refuse multipart bodies over `max_upload_bytes` (413) before Strawberry parses them, and
+        batches the settings do not allow (400, a coded GraphQL error)."""
         headers = Headers(scope=scope)
         if scope["type"] != "http" or not headers.get("content-type", "").startswith("multipart/"):
-            await super().__call__(scope, receive, send)
+            try:
+                await super().__call__(scope, receive, send)
+            except BatchRefused as refused:
+                await refused.response(scope, receive, send)
             return
         limit = self.settings.limits.max_upload_bytes
         too_large = PlainTextResponse(f"upload larger than {limit} bytes", status_code=413)
@@ -50,10 +56,30 @@ class GraphQLApp(GraphQL[Context, None]):
             await super().__call__(scope, capped(receive, limit), send)
         except BodyTooLarge:
             await too_large(scope, receive, send)
+        except BatchRefused as refused:
+            await refused.response(scope, receive, send)
         finally:
             request = scope.get(_REQUEST)
             if isinstance(request, Request):
                 await request.close()  # removes the spooled upload files
+
+    def _validate_batch_request(
+        self, request_data: list[GraphQLRequestData], protocol: GraphQLRequestProtocol
+    ) -> None:
+        """A JSON array body: refused unless ALUMNI_GRAPH_MAX_BATCH allows that many operations."""
+        cap = self.settings.limits.max_batch
+        if cap <= 0:
+            raise BatchRefused(
+                ErrorCode.BAD_USER_INPUT,
+                "batched requests (a JSON array of operations) are not accepted: send one operation "
+                "per request (ALUMNI_GRAPH_MAX_BATCH enables batches)",
+            )
+        if len(request_data) > cap:
+            raise BatchRefused(
+                ErrorCode.QUERY_TOO_COMPLEX,
+                f"{len(request_data)} operations in one request exceed the cap max_batch={cap}",
+            )
+        super()._validate_batch_request(request_data, protocol)
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         """Context for one request."""
@@ -70,6 +96,16 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_root_value(self, request: Any) -> None:
         """No root value."""
         return None
+
+
+class BatchRefused(Exception):
+    """A batched request the settings do not allow; answered 400 before any operation runs."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.response = JSONResponse(
+            {"errors": [{"message": message, "extensions": {"code": code.value}}]}, status_code=400
+        )
 
 
 class BodyTooLarge(Exception):
