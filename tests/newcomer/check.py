@@ -34,6 +34,7 @@ from types import FrameType
 ROOT = Path(__file__).resolve().parents[2]
 READY_S = 1200.0  # a first run installs packages and fetches Neo4j; CI caches may be empty
 STOP_S = 120.0
+RETRIES = 4  # the first query after a start may pass the 15 s statement timeout on a loaded machine
 JWT = re.compile(r"\beyJ[\w-]+\.[\w-]+\.[\w-]+\b")
 ALUMNI = "{ alumni(first: 5) { nodes { externalId name } } }"
 COPY_IGNORE = shutil.ignore_patterns(
@@ -224,12 +225,20 @@ class Run:
         return str(tokens[-1])
 
     def read_demo(self) -> None:
-        """Five demo alumni through the printed token."""
-        status, text = http(self.base + "/graphql", {"query": ALUMNI}, self.token())
-        if status != 200:
-            raise Failed(f"alumni(first: 5) answered HTTP {status}: {text[:500]}")
-        body = json.loads(text)
-        nodes = (body.get("data") or {}).get("alumni", {}).get("nodes") or []
+        """Five demo alumni through the printed token (asked again while the fresh server times out)."""
+        for _ in range(RETRIES):
+            status, text = http(self.base + "/graphql", {"query": ALUMNI}, self.token())
+            if status != 200:
+                raise Failed(f"alumni(first: 5) answered HTTP {status}: {text[:500]}")
+            body = json.loads(text)
+            codes = {e.get("extensions", {}).get("code") for e in body.get("errors") or []}
+            if not codes & {"TIMEOUT", "UNAVAILABLE"}:
+                break
+            say(
+                f"alumni(first: 5) answered {', '.join(sorted(codes))} (a cold server on a busy machine): again"
+            )
+            time.sleep(2)
+        nodes = ((body.get("data") or {}).get("alumni") or {}).get("nodes") or []
         if body.get("errors") or len(nodes) != 5 or not all(n.get("name") for n in nodes):
             raise Failed(f"alumni(first: 5) did not answer five demo alumni: {text[:500]}")
         say(f"alumni(first: 5) with the printed token: {', '.join(n['name'] for n in nodes)}")
