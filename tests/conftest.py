@@ -46,7 +46,9 @@ def routed(uri: str) -> str:
 
 def pytest_report_header() -> str:
     """Say when the suite runs through the routing driver."""
-    return "neo4j: routing (neo4j://) URI" if routed("bolt://") != "bolt://" else "neo4j: direct (bolt://) URI"
+    return (
+        "neo4j: routing (neo4j://) URI" if routed("bolt://") != "bolt://" else "neo4j: direct (bolt://) URI"
+    )
 
 
 @pytest.fixture(scope="session")
