@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLRequestData, GraphQLRequestProtocol
 
 from api.auth import TokenError, bearer, verify
 from api.settings import Settings
 from schema.context import Context
+from schema.errors import ErrorCode
 from schema.permissions import Principal
 from schema.schema import build_schema
 
@@ -34,16 +36,37 @@ class GraphQLApp(GraphQL[Context, None]):
         self.settings = settings
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Serve the request, then remove the files a multipart upload spooled to disk.
+        """Serve the request (refusing batches the settings do not allow: 400, a coded GraphQL
+        error), then remove the files a multipart upload spooled to disk.
 
         Body sizes (uploads included) are capped once, by `api.limits.BodySizeLimit`.
         """
         try:
             await super().__call__(scope, receive, send)
+        except BatchRefused as refused:
+            await refused.response(scope, receive, send)
         finally:
             request = scope.get(_REQUEST)
             if isinstance(request, Request):
                 await request.close()
+
+    def _validate_batch_request(
+        self, request_data: list[GraphQLRequestData], protocol: GraphQLRequestProtocol
+    ) -> None:
+        """A JSON array body: refused unless ALUMNI_GRAPH_MAX_BATCH allows that many operations."""
+        cap = self.settings.limits.max_batch
+        if cap <= 0:
+            raise BatchRefused(
+                ErrorCode.BAD_USER_INPUT,
+                "batched requests (a JSON array of operations) are not accepted: send one operation "
+                "per request (ALUMNI_GRAPH_MAX_BATCH enables batches)",
+            )
+        if len(request_data) > cap:
+            raise BatchRefused(
+                ErrorCode.QUERY_TOO_COMPLEX,
+                f"{len(request_data)} operations in one request exceed the cap max_batch={cap}",
+            )
+        super()._validate_batch_request(request_data, protocol)
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         """Context for one request."""
@@ -60,3 +83,13 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_root_value(self, request: Any) -> None:
         """No root value."""
         return None
+
+
+class BatchRefused(Exception):
+    """A batched request the settings do not allow; answered 400 before any operation runs."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.response = JSONResponse(
+            {"errors": [{"message": message, "extensions": {"code": code.value}}]}, status_code=400
+        )

@@ -200,12 +200,31 @@ TxWork = Callable[[Tx], Awaitable[T]]
 
 
 class Database:
-    """The graph database as the rest of the code sees it: read and write units of work."""
+    """The graph database as the rest of the code sees it: read and write units of work.
+
+    Every session shares one bookmark manager (causal consistency): a read waits until the cluster
+    member serving it has applied every write this process committed before it, so a client reads
+    its own write in the next request even when reads go to another member. On a single server
+    this costs nothing measurable.
+    """
 
     def __init__(self, driver: neo4j.AsyncDriver, settings: ConnectionSettings) -> None:
         self._driver = driver
         self.settings = settings
         self.counter = StatementCounter()
+        self._bookmarks = AsyncGraphDatabase.bookmark_manager()
+
+    def _session(self, access_mode: str = neo4j.WRITE_ACCESS) -> neo4j.AsyncSession:
+        """A session on our database that takes part in the shared bookmark chain."""
+        return self._driver.session(
+            database=self.settings.database,
+            default_access_mode=access_mode,
+            bookmark_manager=self._bookmarks,
+        )
+
+    async def bookmarks(self) -> set[str]:
+        """The bookmarks every new session waits for (those of the last writes committed)."""
+        return set(await self._bookmarks.get_bookmarks())
 
     async def read(self, work: TxWork[T]) -> T:
         """Run `work` in a managed read transaction (routed to a secondary in a cluster)."""
@@ -245,9 +264,7 @@ class Database:
         delay = 0.05
         while True:
             try:
-                async with self._driver.session(
-                    database=self.settings.database, default_access_mode=neo4j.READ_ACCESS
-                ) as session:
+                async with self._session(neo4j.READ_ACCESS) as session:
                     return await work(Tx(_AutoCommit(session, self.settings.query_timeout_s), self.counter))
             except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
                 if not exc.is_retryable() or time.monotonic() + delay > deadline:
@@ -269,7 +286,7 @@ class Database:
         """Run a statement in an auto-commit transaction (needed by `CALL {} IN TRANSACTIONS`)."""
         self.counter.record(query)
         try:
-            async with self._driver.session(database=self.settings.database) as session:
+            async with self._session() as session:
                 result = await session.run(query, dict(params or {}))
                 await result.consume()
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
@@ -291,7 +308,7 @@ class Database:
             return await work(Tx(tx, self.counter))
 
         try:
-            async with self._driver.session(database=self.settings.database) as session:
+            async with self._session() as session:
                 if write:
                     return await session.execute_write(run)
                 return await session.execute_read(run)

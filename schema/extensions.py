@@ -1,15 +1,17 @@
-"""Schema extensions: error policy (codes, masking of unexpected failures)."""
+"""Schema extensions: error policy (codes, masking of unexpected failures) and the document cache."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from functools import partial
 
 from graphql import GraphQLError
-from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
+from strawberry.extensions import ParserCache, SchemaExtension
 
 from graph.errors import GraphError
 from schema.errors import ApiError, ErrorCode
+from schema.limits import Limits, Validator, cached_validation, validate_within
 
 log = logging.getLogger("alumni_graph.schema")
 
@@ -68,7 +70,8 @@ class ErrorPolicy(SchemaExtension):
 # depth rules walk it too) is a good part of a small request. Both steps are cached per document
 # text (validation also per set of rules, which differ by role), in LRU caches of CACHED_DOCUMENTS
 # entries; documents above CACHEABLE_CHARS are parsed and validated afresh, so the caches stay
-# small whatever is sent.
+# small whatever is sent. Validation, cached or not, is `schema.limits.validate_within`: the
+# directive and validation-error caps hold for every document.
 CACHED_DOCUMENTS = 256
 CACHEABLE_CHARS = 20_000
 
@@ -76,9 +79,9 @@ CACHEABLE_CHARS = 20_000
 class DocumentCache(SchemaExtension):
     """Parse and validate each small document once (bounded LRU caches shared by all requests)."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits) -> None:
         self.parsed = ParserCache(maxsize=CACHED_DOCUMENTS)
-        self.validated = ValidationCache(maxsize=CACHED_DOCUMENTS)
+        self.limits = limits
 
     def _cacheable(self) -> bool:
         return len(self.execution_context.query or "") <= CACHEABLE_CHARS
@@ -96,9 +99,15 @@ class DocumentCache(SchemaExtension):
         yield
 
     def on_validate(self) -> Iterator[None]:
-        """Validate from the cache when the document is small."""
-        if not self._cacheable():
-            yield
-            return
-        self.validated.execution_context = self.execution_context
-        yield from self.validated.on_validate()
+        """Validate within the limits, from the cache when the document is small."""
+        context = self.execution_context
+        validator: Validator = (
+            cached_validation(self.limits, CACHED_DOCUMENTS)
+            if self._cacheable()
+            else partial(validate_within, limits=self.limits)
+        )
+        if context.graphql_document is not None:
+            context.pre_execution_errors = validator(
+                context.schema._schema, context.graphql_document, context.validation_rules
+            )
+        yield

@@ -1,4 +1,10 @@
-"""Query limits checked before any resolver (and so any Cypher) runs: depth, aliases, cost.
+"""Query limits checked before any resolver (and so any Cypher) runs: depth, aliases, cost,
+directives and validation errors.
+
+Directives are counted over the whole document before it is validated (graphql-armor's
+max-directives): `{ __typename @aa@aa@aa… }` is one QUERY_TOO_COMPLEX error, not one error per
+directive. Validation stops after `max_errors` errors (graphql-core's `max_errors`), with a last
+QUERY_TOO_COMPLEX error saying so.
 
 Cost is list-multiplied: every field costs 1, and the fields below a list are paid once per
 item the list may return: a connection's `first` (100 when given as a variable, 20 by default),
@@ -7,11 +13,14 @@ or `LIST_FACTOR` for plain lists. `first: 100` nested five levels costs 10^10 an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache, partial
 
 from graphql import (
+    ASTValidationRule,
+    DirectiveNode,
+    DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -27,9 +36,14 @@ from graphql import (
     SelectionSetNode,
     ValidationContext,
     ValidationRule,
+    Visitor,
+    validate,
+    visit,
 )
 from graphql.type import GraphQLType
 from strawberry.extensions import SchemaExtension
+from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
+from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
 from schema.errors import ErrorCode
 
@@ -47,7 +61,10 @@ class Limits:
     max_aliases: int = 30
     max_tokens: int = 5000
     max_cost: int = 250_000
-    max_batch: int = 10
+    max_directives: int = 50
+    max_errors: int = 5
+    max_batch: int = 0
+    "Operations in one batched request (a JSON array body); 0 refuses batches (Apollo Server's default)."
     max_body_bytes: int = 1_000_000
     max_upload_bytes: int = 60_000_000
 
@@ -152,6 +169,54 @@ def measure(
 
 def _too_complex(message: str) -> GraphQLError:
     return GraphQLError(message, extensions={"code": ErrorCode.QUERY_TOO_COMPLEX.value})
+
+
+class _DirectiveCounter(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def enter_directive(self, _node: DirectiveNode, *_: object) -> None:
+        self.count += 1
+
+
+def count_directives(document: DocumentNode) -> int:
+    """Directives used anywhere in the document (operations, fragments, variable definitions)."""
+    counter = _DirectiveCounter()
+    visit(document, counter)
+    return counter.count
+
+
+Rules = tuple[type[ASTValidationRule], ...]
+
+
+def validate_within(
+    schema: GraphQLSchema, document: DocumentNode, rules: Rules, limits: Limits
+) -> list[GraphQLError]:
+    """Validate `document` under `rules` (and Strawberry's own), within the directive and error caps."""
+    directives = count_directives(document)
+    if directives > limits.max_directives:
+        return [
+            _too_complex(f"{directives} directives exceed the cap max_directives={limits.max_directives}")
+        ]
+    every = (*rules, MaybeNullValidationRule, OneOfInputValidationRule)
+    errors = validate(schema, document, every, max_errors=limits.max_errors)
+    if len(errors) > limits.max_errors:  # graphql-core stopped and added its own last error
+        stopped = f"more than {limits.max_errors} validation errors; validation stopped"
+        errors = [
+            *errors[: limits.max_errors],
+            _too_complex(f"{stopped} (cap max_errors={limits.max_errors})"),
+        ]
+    return errors
+
+
+Validator = Callable[[GraphQLSchema, DocumentNode, Rules], list[GraphQLError]]
+
+
+@cache
+def cached_validation(limits: Limits, maxsize: int) -> Validator:
+    """`validate_within` for `limits`, remembered per (schema, document, rules) in one LRU cache."""
+    return lru_cache(maxsize=maxsize)(partial(validate_within, limits=limits))
 
 
 @cache

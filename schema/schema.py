@@ -188,12 +188,12 @@ def build_schema(limits: Limits | None = None, *, development: bool = False) -> 
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
             lambda: Guard(limits, allow_introspection=development),
-            DocumentCache,
+            lambda: DocumentCache(limits),
             ErrorPolicy,
         ],
         config=StrawberryConfig(
             disable_field_suggestions=not development,
-            batching_config={"max_operations": limits.max_batch},
+            batching_config={"max_operations": limits.max_batch} if limits.max_batch > 0 else None,
         ),
     )
 

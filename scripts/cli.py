@@ -15,7 +15,9 @@ from api.settings import SettingsError, load_settings
 from graph.db import Database
 from graph.errors import GraphError
 from scripts import neo4j_local
+from scripts.bench.cli import add_parser as add_bench_parser
 from scripts.neo4j_local import Instance, Neo4jLocalError, Sizing
+from scripts.reports.cli import add_parser as add_report_parser
 
 Handler = Callable[[argparse.Namespace], int]
 T = TypeVar("T")
@@ -123,7 +125,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write a yearly document (fund report, scorecard, retention lists)."""
-    from scripts.reports.cli import HANDLERS
+    from scripts.reports.commands import HANDLERS
 
     if args.kind == "fund" and not args.code:
         raise CliError(
@@ -259,8 +261,6 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--out", help="output folder (default: out/seed-N)")
     g.set_defaults(func=cmd_seed)
 
-    from scripts.reports.cli import add_parser as add_report_parser
-
     add_report_parser(sub).set_defaults(func=cmd_report)
 
     i = sub.add_parser("import", help="import a bundle: a folder of CSV files, a .zip or an .xlsx workbook")
@@ -270,8 +270,6 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", help="export the graph as a folder of CSV files")
     e.add_argument("folder", help="where to write the bundle (created if needed)")
     e.set_defaults(func=cmd_export)
-
-    from scripts.bench.cli import add_parser as add_bench_parser
 
     add_bench_parser(sub)
 

@@ -153,7 +153,7 @@ class Instance:
         if self.password_file.exists():
             return self.password_file.read_text(encoding="utf-8").strip()
         self.home.mkdir(parents=True, exist_ok=True)
-        # A letter first: neo4j-admin would read a password starting with '-' as an option.
+        # `neo4j-admin dbms set-initial-password` reads a leading '-' as an option (1 in 64 tokens).
         value = "p" + secrets.token_urlsafe(24)
         self.password_file.write_text(value, encoding="utf-8")
         self.password_file.chmod(0o600)

@@ -2,6 +2,9 @@
 
 Tests never touch the development database: they use the local `test` instance (started here
 if it is not running) unless ALUMNI_GRAPH_TEST_NEO4J_URI names another throwaway server.
+ALUMNI_GRAPH_TEST_ROUTING=1 connects with a `neo4j://` (routing) URI instead of `bolt://`, so the
+driver's cluster path (routing table, read/write routing) runs against the single local server;
+./scripts/test runs a subset of the suite a second time that way.
 """
 
 from __future__ import annotations
@@ -33,13 +36,28 @@ _WIPE = (
 )
 
 
+def routed(uri: str) -> str:
+    """The URI with the routing scheme when ALUMNI_GRAPH_TEST_ROUTING=1 (`bolt+s` → `neo4j+s`)."""
+    if os.environ.get("ALUMNI_GRAPH_TEST_ROUTING") != "1":
+        return uri
+    scheme, sep, rest = uri.partition("://")
+    return f"{scheme.replace('bolt', 'neo4j')}{sep}{rest}"
+
+
+def pytest_report_header() -> str:
+    """Say when the suite runs through the routing driver."""
+    return (
+        "neo4j: routing (neo4j://) URI" if routed("bolt://") != "bolt://" else "neo4j: direct (bolt://) URI"
+    )
+
+
 @pytest.fixture(scope="session")
 def connection() -> Iterator[ConnectionSettings]:
     """Where the throwaway test database is (started if needed)."""
     uri = os.environ.get("ALUMNI_GRAPH_TEST_NEO4J_URI")
     if uri:
         yield ConnectionSettings(
-            uri=uri,
+            uri=routed(uri),
             user=os.environ.get("ALUMNI_GRAPH_TEST_NEO4J_USER", "neo4j"),
             password=os.environ.get("ALUMNI_GRAPH_TEST_NEO4J_PASSWORD", ""),
             database=os.environ.get("ALUMNI_GRAPH_TEST_NEO4J_DATABASE", "neo4j"),
@@ -47,7 +65,7 @@ def connection() -> Iterator[ConnectionSettings]:
         return
     instance = Instance(os.environ.get("ALUMNI_GRAPH_TEST_INSTANCE", "test"))
     state = instance.start()
-    yield ConnectionSettings(uri=state.uri, user="neo4j", password=state.password)
+    yield ConnectionSettings(uri=routed(state.uri), user="neo4j", password=state.password)
 
 
 @pytest.fixture(scope="session")

@@ -1,14 +1,19 @@
-"""Arguments of `alumni-graph bench` and its handler."""
+"""Arguments of `alumni-graph bench` and its handler.
+
+Only this module is imported while the CLI builds its parser, so it imports nothing the runtime
+package lacks: the benchmark itself (httpx, the Node.js peer) is imported when `bench` runs, after
+`missing_tools` has said in one line what to install.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import shutil
 import sys
 from typing import Any
 
-from scripts.bench.dataset import Wanted
-from scripts.bench.errors import BenchError
-from scripts.bench.measure import Plan
+from scripts.bench.plan import Plan
 from scripts.seed import DEFAULT_SEED, MIN_ALUMNI
 
 DEFAULT_ALUMNI = 100_000
@@ -54,9 +59,31 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     return b
 
 
+def missing_tools() -> str | None:
+    """What the benchmark needs and this machine lacks, as one line to act on; None when all is there.
+
+    httpx is a development dependency (the API itself never makes HTTP requests), and the peer runs
+    on Node.js; a plain `pip install .` has neither, and every other subcommand works without them.
+    """
+    wanted = []
+    if importlib.util.find_spec("httpx") is None:
+        wanted.append("httpx (pip install -c constraints.txt '.[dev]')")
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        wanted.append("Node.js 20+ with npm (Debian: apt-get install nodejs npm)")
+    if not wanted:
+        return None
+    return "`bench` needs " + " and ".join(wanted)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     """Run the benchmark; one-line errors for what the user can fix."""
+    missing = missing_tools()
+    if missing:
+        print(f"alumni-graph: error: {missing}", file=sys.stderr)
+        return 1
     from scripts.bench.command import Options, run
+    from scripts.bench.dataset import Wanted
+    from scripts.bench.errors import BenchError
 
     if args.alumni < MIN_ALUMNI:
         print(f"alumni-graph: error: --alumni must be at least {MIN_ALUMNI}", file=sys.stderr)

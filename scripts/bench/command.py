@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from scripts.bench.dataset import Wanted, prepare, start_instance, stop_instance
-from scripts.bench.measure import Plan
+from scripts.bench.plan import Plan
 from scripts.bench.report import safety_table, table, write_json
 from scripts.bench.runner import run_suite
 from scripts.bench.safety import Limits

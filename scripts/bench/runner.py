@@ -23,7 +23,8 @@ from scripts.bench import safety
 from scripts.bench.catalogue import scenarios
 from scripts.bench.errors import BenchError
 from scripts.bench.fixtures import Fixtures, pick
-from scripts.bench.measure import Ask, Normalise, Plan, measure
+from scripts.bench.measure import Ask, Normalise, measure
+from scripts.bench.plan import Plan
 from scripts.bench.report import SIDES, Row, environment
 from scripts.bench.scenario import Document, Scenario
 from scripts.bench.servers import PEER_DIR, Server, ensure_peer, neo4j_env, start_ours, start_peer

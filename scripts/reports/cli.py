@@ -1,120 +1,24 @@
-"""`alumni-graph report fund|scorecard|retention`: the yearly documents of the alumni office."""
+"""Arguments of `alumni-graph report`; the documents are written by `scripts.reports.commands`.
+
+Kept apart so that building the CLI's parser imports neither the report queries nor the PDF and
+workbook writers (they load when `report` runs).
+"""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from graph.db import Database
-from graph.reports import documents, retention, scorecards
-from graph.reports.retention import Segment
-from graph.scope import FULL
-from scripts.reports import fund as fund_docs
-from scripts.reports.tables import Sheet, write_workbook
-
-WRITERS = {"csv": fund_docs.write_csv, "xlsx": fund_docs.write_xlsx, "pdf": fund_docs.write_pdf}
-
-
-async def fund_report(db: Database, args: argparse.Namespace) -> Path:
-    """Write the fund's yearly report in the chosen format."""
-    doc = await documents.fund_document(db, args.code, args.year)
-    out = Path(args.out or f"out/fund-{args.code}-{args.year}.{args.format}")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    WRITERS[args.format](doc, out)
-    return out
-
-
-async def scorecard(db: Database, args: argparse.Namespace) -> Path:
-    """Write the college scorecard and chapter activity of a year to XLSX."""
-    colleges = await scorecards.college_scorecard(db, FULL, args.year)
-    chapters = await scorecards.chapter_activity(db, FULL, args.year)
-    named = await documents.names(db, [c.college_id for c in colleges])
-    chapter_names = await documents.names(db, [c.chapter_id for c in chapters])
-    sheets = [
-        Sheet(
-            f"Colleges {args.year}",
-            [
-                "College",
-                "Code",
-                "Alumni",
-                "Complete profiles",
-                "Events",
-                "Attendance",
-                "Interactions",
-                "Raised (CNY)",
-                "Donors",
-                "Largest gift (CNY)",
-                "Cooperations",
-                "Cooperation value (CNY)",
-                "Stories",
-            ],
-            [
-                [
-                    *named.get(c.college_id, ("", "")),
-                    c.alumni_count,
-                    c.complete_profiles,
-                    c.events_held,
-                    c.attendance,
-                    c.interactions,
-                    c.raised_cny,
-                    c.donor_count,
-                    c.largest_gift_cny,
-                    c.cooperations,
-                    c.cooperation_value_cny,
-                    c.stories,
-                ]
-                for c in colleges
-            ],
-        ),
-        Sheet(
-            f"Chapters {args.year}",
-            ["Chapter", "Code", "Events", "Attendance", "Members", "New members", "Interactions"],
-            [
-                [
-                    *chapter_names.get(c.chapter_id, ("", "")),
-                    c.events_organized,
-                    c.attendance,
-                    c.member_count,
-                    c.new_members,
-                    c.interactions,
-                ]
-                for c in chapters
-            ],
-        ),
-    ]
-    out = Path(args.out or f"out/scorecard-{args.year}.xlsx")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    write_workbook(sheets, out)
-    return out
-
-
-async def retention_lists(db: Database, args: argparse.Namespace) -> Path:
-    """Write the five retention segments (one sheet each) to XLSX."""
-    fund_id = await documents.id_by_code(db, "Fund", args.fund) if args.fund else None
-    college_id = await documents.id_by_code(db, "College", args.college) if args.college else None
-    segments = await retention.all_segments(db, FULL, args.year, fund_id, college_id)  # one statement
-    sheets = []
-    for segment in Segment:
-        refs = [ref for ref, _ in segments[segment]]
-        named = await documents.names(db, [r.id for r in refs])
-        rows: list[list[str | int]] = [[*named.get(r.id, ("", "")), r.label] for r in refs]
-        sheets.append(Sheet(segment.value, ["Donor", "Key", "Kind"], rows))
-    out = Path(args.out or f"out/retention-{args.year}.xlsx")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    write_workbook(sheets, out)
-    return out
-
-
-HANDLERS = {"fund": fund_report, "scorecard": scorecard, "retention": retention_lists}
+KINDS = ("fund", "retention", "scorecard")
+FORMATS = ("csv", "pdf", "xlsx")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """The `report` subcommand and its options."""
     r = sub.add_parser("report", help="write a yearly document: fund report, scorecard, retention lists")
-    r.add_argument("kind", choices=sorted(HANDLERS))
+    r.add_argument("kind", choices=KINDS)
     r.add_argument("code", nargs="?", help="fund code (for `report fund`)")
     r.add_argument("--year", type=int, required=True)
-    r.add_argument("--format", choices=sorted(WRITERS), default="pdf", help="for `report fund`")
+    r.add_argument("--format", choices=FORMATS, default="pdf", help="for `report fund`")
     r.add_argument("--fund", help="fund code (for `report retention`)")
     r.add_argument("--college", help="college code (for `report retention`)")
     r.add_argument("--out", help="output file (default under out/)")

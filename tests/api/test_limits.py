@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import httpx
 import pytest
 
+from api.app import create_app
+from api.auth import TokenRequest, issue
+from api.settings import Settings, load_settings
+from graph.db import Database
 from schema.permissions import Role
 from tests.conftest import Api
 
@@ -92,16 +99,107 @@ async def test_a_ten_megabyte_query_is_refused_at_the_door(api: Api) -> None:
     assert api.statements == 0
 
 
-async def test_batches_are_capped(api: Api) -> None:
-    # given
-    batch = [{"query": "{ __typename }"}] * 11
+async def test_a_batch_is_refused_unless_the_settings_enable_batches(api: Api) -> None:
+    # given two operations in one JSON array, and the default settings (batching off)
+    batch = [{"query": "{ colleges(first: 1) { totalCount } }"}] * 2
+    api.reset_count()
     # when
     res = await api.client.post("/graphql", json=batch, headers={"Authorization": f"Bearer {api.token()}"})
-    ok = await api.client.post("/graphql", json=batch[:2], headers={"Authorization": f"Bearer {api.token()}"})
-    # then
+    # then: 400, one coded error naming the setting, nothing ran
     assert res.status_code == 400
-    assert ok.status_code == 200
-    assert [r["data"] for r in ok.json()] == [{"__typename": "Query"}] * 2
+    [error] = res.json()["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "ALUMNI_GRAPH_MAX_BATCH" in error["message"]
+    assert api.statements == 0
+
+
+async def test_enabled_batches_are_capped(settings: Settings, db: Database) -> None:
+    # given an app whose settings allow batches of three
+    app = create_app(replace(settings, limits=replace(settings.limits, max_batch=3)))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            token = issue(settings, TokenRequest(role=Role.ADMIN, subject="test-batch"))
+            auth = {"Authorization": f"Bearer {token}"}
+            op = {"query": "{ colleges(first: 1) { totalCount } }"}
+            # when
+            app.state.db.counter.reset()
+            four = await client.post("/graphql", json=[op] * 4, headers=auth)
+            refused_statements = app.state.db.counter.count
+            three = await client.post("/graphql", json=[op] * 3, headers=auth)
+    # then
+    assert four.status_code == 400
+    assert four.json()["errors"][0]["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    assert "max_batch=3" in four.json()["errors"][0]["message"]
+    assert refused_statements == 0
+    assert three.status_code == 200
+    assert [r["data"] for r in three.json()] == [{"colleges": {"totalCount": 0}}] * 3
+
+
+async def test_too_many_directives_are_one_error_before_any_cypher(api: Api) -> None:
+    # given 60 directives (the cap is 50) on a field that would read the database
+    query = "{ colleges(first: 1)" + " @include(if: true)" * 60 + " { totalCount } }"
+    # when / then: one error naming the cap, nothing ran
+    api.reset_count()
+    body = await api.post(query)
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["QUERY_TOO_COMPLEX"]
+    assert "max_directives=50" in body["errors"][0]["message"]
+    assert body.get("data") is None
+    assert api.statements == 0
+
+
+async def test_directives_in_fragments_count_too(api: Api) -> None:
+    # given 30 directives in the operation and 30 in a fragment
+    query = (
+        "{ colleges(first: 1) { ...F" + " @include(if: true)" * 30 + " } } "
+        "fragment F on CollegeConnection { totalCount" + " @skip(if: false)" * 30 + " }"
+    )
+    # when / then
+    assert "max_directives=50" in await refused(api, query)
+
+
+async def test_overloaded_directives_stop_validation_at_the_error_cap(api: Api) -> None:
+    # given graphql-cop's "directive overloading" probe: ten unknown directives on one field
+    probe = "query cop { __typename @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa }"
+    on_data = "{ colleges(first: 1) @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa { totalCount } }"
+    # when
+    api.reset_count()
+    body = await api.post(probe)
+    second = await api.post(on_data)
+    # then: five validation errors, then one saying validation stopped; nothing ran
+    for answer in (body, second):
+        codes = [e["extensions"]["code"] for e in answer["errors"]]
+        assert codes == ["BAD_USER_INPUT"] * 5 + ["QUERY_TOO_COMPLEX"]
+        assert "max_errors=5" in answer["errors"][-1]["message"]
+        assert answer.get("data") is None
+    assert api.statements == 0
+
+
+async def test_a_few_directives_work_as_usual(api: Api) -> None:
+    # given
+    query = "query ($x: Boolean!) { colleges(first: 1) @include(if: $x) { totalCount @skip(if: false) } }"
+    # when
+    shown = await api.data(query, {"x": True})
+    hidden = await api.data(query, {"x": False})
+    # then
+    assert shown == {"colleges": {"totalCount": 0}}
+    assert hidden == {}
+
+
+def test_the_caps_are_read_from_the_environment() -> None:
+    # given
+    env = {
+        "NEO4J_URI": "bolt://unused",
+        "ALUMNI_GRAPH_MAX_BATCH": "4",
+        "ALUMNI_GRAPH_MAX_DIRECTIVES": "7",
+        "ALUMNI_GRAPH_MAX_ERRORS": "3",
+    }
+    # when
+    limits = load_settings(env).limits
+    default = load_settings({"NEO4J_URI": "bolt://unused"}).limits
+    # then
+    assert (limits.max_batch, limits.max_directives, limits.max_errors) == (4, 7, 3)
+    assert (default.max_batch, default.max_directives, default.max_errors) == (0, 50, 5)
 
 
 @pytest.mark.parametrize("role", [Role.COLLEGE_OFFICER, Role.FUNDRAISER, Role.ALUMNUS])

@@ -76,3 +76,19 @@ async def test_the_office_runs_statements_without_the_scope_predicates(db: Datab
     assert specialised(SPEC.by_ids, {"scope": Scope(college_code="CS").params()}) == SPEC.by_ids
     # and the reduced statement runs
     assert await db.read_rows(reduced, {"ids": ["none"], "scope": FULL.params()}) == []
+
+
+async def test_every_write_moves_the_one_shared_bookmark_chain(db: Database) -> None:
+    # given
+    before = await db.bookmarks()
+    # when two writes commit, through a managed transaction and in auto-commit
+    await db.write_rows("CREATE (:College {id: 'b1', code: 'B1', name: 'b'})")
+    after_first = await db.bookmarks()
+    await db.run_autocommit("MATCH (c:College {code: 'B1'}) SET c.name = 'bb'")
+    after_second = await db.bookmarks()
+    # then the manager holds the newest bookmark each time (sessions replace what they consumed)
+    assert after_first and after_first != before
+    assert after_second and after_second != after_first
+    assert len(after_second) == 1
+    # and a read session (which waits for those bookmarks) sees the write
+    assert await db.read_rows("MATCH (c:College {code: 'B1'}) RETURN c.name AS name") == [{"name": "bb"}]

@@ -8,7 +8,7 @@ from typing import Any
 
 from graph.db import ConnectionSettings, Database
 from scripts.bench.dataset import load_bundle
-from scripts.bench.measure import Plan
+from scripts.bench.plan import Plan
 from scripts.bench.report import safety_table, table
 from scripts.bench.runner import run_suite
 from scripts.bench.safety import Limits

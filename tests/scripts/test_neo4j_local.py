@@ -77,6 +77,15 @@ def test_a_server_that_dies_at_start_reports_its_log_tail(spare: Instance) -> No
     assert _is_our_java(state.pid, spare.home)
 
 
+def test_generated_passwords_never_look_like_an_option(tmp_path: Path) -> None:
+    # given many fresh instances (a bare token starts with '-' once in 64, and then
+    # `neo4j-admin dbms set-initial-password` took it for an option and the start failed)
+    passwords = [Instance(f"i{n}", root=tmp_path).password() for n in range(300)]
+    # then
+    assert not [p for p in passwords if p.startswith("-")]
+    assert len(set(passwords)) == 300
+
+
 def test_missing_java_and_maven_are_named(tmp_path: Path) -> None:
     # given an empty cache folder and a PATH without java or mvn
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
