@@ -1,7 +1,10 @@
 // Cytoscape set-up shared by the network and introduction views.
 
 import cytoscape from "cytoscape";
+import fcose from "cytoscape-fcose";
 import { TYPE_COLORS } from "./ui";
+
+cytoscape.use(fcose);
 
 export function makeGraph(container: HTMLElement): cytoscape.Core {
   return cytoscape({
@@ -44,7 +47,7 @@ export function makeGraph(container: HTMLElement): cytoscape.Core {
           "text-rotation": "autorotate",
           "text-background-color": "#f8fafc",
           "text-background-opacity": 0.8,
-          "min-zoomed-font-size": 8,
+          "min-zoomed-font-size": 10,
         },
       },
       { selector: "edge.path", style: { width: 3, "line-color": "#f59e0b", "target-arrow-color": "#f59e0b", "font-size": 11 } },
@@ -53,23 +56,27 @@ export function makeGraph(container: HTMLElement): cytoscape.Core {
   });
 }
 
-export function runLayout(cy: cytoscape.Core, center?: string): void {
-  const n = cy.nodes().not(".hidden").length;
-  const options: cytoscape.LayoutOptions =
+/** Force-directed layout (fCoSE), spread enough that a few hundred nodes stay readable. */
+export function runLayout(cy: cytoscape.Core, center?: string, incremental = false): void {
+  const shown = cy.elements().not(".hidden");
+  const n = shown.nodes().length;
+  const options =
     n > 1
-      ? ({
-          name: "cose",
+      ? {
+          name: "fcose",
+          quality: n > 300 ? "draft" : "default",
+          randomize: !incremental,
           animate: false,
-          randomize: true,
-          nodeRepulsion: () => (n > 100 ? 40000 : 12000),
-          idealEdgeLength: () => (n > 100 ? 80 : 90),
-          nodeOverlap: 20,
-          gravity: 0.25,
-          numIter: n > 250 ? 600 : 1200,
+          nodeRepulsion: () => (n > 100 ? 12000 : 6000),
+          idealEdgeLength: () => (n > 100 ? 90 : 80),
+          nodeSeparation: 90,
+          gravity: 0.2,
+          numIter: 2500,
+          packComponents: true,
           padding: 20,
-        } as cytoscape.LayoutOptions)
+        }
       : { name: "grid" };
-  cy.elements().not(".hidden").layout(options).run();
+  shown.layout(options as cytoscape.LayoutOptions).run();
   if (center) cy.getElementById(center).addClass("center");
   cy.fit(undefined, 20);
 }

@@ -19,6 +19,7 @@ const VIEWS: { route: string; title: string; render: (root: HTMLElement) => void
 
 const app = document.getElementById("app") as HTMLElement;
 let signInMessage = "";
+let signInIsError = true;
 
 function scopeText(token: string): string {
   const c = decodeClaims(token);
@@ -35,9 +36,10 @@ function expiryText(token: string): string {
   return exp ? `有效期至 ${new Date(exp * 1000).toLocaleString("zh-CN", { hour12: false })}` : "";
 }
 
-function signOut(message = ""): void {
+function signOut(message = "", isError = true): void {
   clearToken();
   signInMessage = message;
+  signInIsError = isError;
   if (location.hash !== "#/signin") location.hash = "#/signin";
   else route();
 }
@@ -53,7 +55,8 @@ function renderSignIn(): void {
     spellcheck: "false",
   });
   const status = h("div", { "aria-live": "polite" });
-  if (signInMessage) status.append(h("div", { class: "error", role: "alert" }, signInMessage));
+  if (signInMessage)
+    status.append(signInIsError ? h("div", { class: "error", role: "alert" }, signInMessage) : h("p", { class: "note" }, signInMessage));
   const submit = async (ev: Event): Promise<void> => {
     ev.preventDefault();
     const token = input.value.trim().replace(/^Bearer\s+/i, "");
@@ -131,7 +134,7 @@ function route(): void {
       "div",
       { class: "who" },
       h("span", { id: "scope", title: expiryText(token) }, scopeText(token)),
-      h("button", { type: "button", id: "signout", onclick: () => signOut("已退出登录") }, "退出"),
+      h("button", { type: "button", id: "signout", onclick: () => signOut("已退出登录，令牌已从本标签页清除。", false) }, "退出"),
     ),
   );
   clear(app, header, main);

@@ -124,7 +124,7 @@ export function renderNetwork(root: HTMLElement): void {
       const added = merge(data);
       refreshRelFilter();
       applyFilter();
-      if (added) runLayout(cy!, center);
+      if (added) runLayout(cy!, center, true);
       clear(status, note(`已展开：新增 ${added} 个节点，共 ${cy!.nodes().length} 个节点、${cy!.edges().length} 条关系`));
     } catch (err) {
       clear(status, errorBox(err));
