@@ -137,6 +137,14 @@ async def test_open_a_node_draw_its_network_and_expand_it(page: Page, server: Se
     await expect(page.locator("#detail-name")).to_have_text(name)
     after = int(re.findall(r"共 (\d+) 个节点", await page.locator(".status").inner_text())[0])
     assert after >= before
+    # when: the keyboard opens a node from the node list
+    await page.locator("#node-list summary").press("Enter")
+    item = page.locator("#node-list .node-link").nth(1)
+    label = await item.inner_text()
+    await item.focus()
+    await page.keyboard.press("Enter")
+    # then
+    await expect(page.locator("#detail-name")).to_have_text(label.split("：", 1)[1])
     await shot(page, "2-network")
     # when: phone width
     await page.set_viewport_size({"width": 390, "height": 844})

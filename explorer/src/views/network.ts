@@ -39,6 +39,8 @@ export function renderNetwork(root: HTMLElement): void {
   );
   const relFilter = h("fieldset", { class: "rels" }, h("legend", {}, "关系类型"));
   const shown = h("p", { class: "note", id: "shown", "aria-live": "polite" });
+  const nodeList = h("ul", { class: "node-list" });
+  const nodeListBox = h("details", { id: "node-list" }, h("summary", {}, "节点列表（键盘浏览）"), nodeList);
   const legend = h(
     "ul",
     { class: "legend", "aria-label": "节点颜色" },
@@ -65,6 +67,20 @@ export function renderNetwork(root: HTMLElement): void {
       });
     });
     shown.textContent = `显示 ${cy.nodes().not(".hidden").length} 个节点、${cy.edges().not(".hidden").length} 条关系`;
+    const visible = cy.nodes().not(".hidden").sort((a, b) =>
+      `${a.data("type")}${a.data("label")}`.localeCompare(`${b.data("type")}${b.data("label")}`, "zh"),
+    );
+    clear(
+      nodeList,
+      visible.map((n) =>
+        h(
+          "li",
+          {},
+          h("button", { type: "button", class: "node-link", "data-id": n.id(), onclick: () => openNode(n.id()) },
+            `${TYPE_NAMES[n.data("type") as string] ?? n.data("type")}：${n.data("label")}`),
+        ),
+      ),
+    );
   };
 
   const refreshRelFilter = (): void => {
@@ -104,16 +120,18 @@ export function renderNetwork(root: HTMLElement): void {
     return cy.nodes().length - before;
   };
 
+  const openNode = (nid: string): void => {
+    cy?.$(":selected").unselect();
+    cy?.getElementById(nid).select();
+    showDetails(nid);
+    void expand(nid);
+  };
+
   const showDetails = (id: string): void => {
     void detailPanel(panel, id, {
       recenter: (nid) => void load(nid),
       expand: (nid) => void expand(nid),
-      open: (nid) => {
-        cy?.$(":selected").unselect();
-        cy?.getElementById(nid).select();
-        showDetails(nid);
-        void expand(nid);
-      },
+      open: openNode,
     });
   };
 
@@ -173,6 +191,7 @@ export function renderNetwork(root: HTMLElement): void {
         relFilter,
         shown,
         legend,
+        nodeListBox,
       ),
       h("section", { class: "canvas-wrap", "aria-label": "关系网" }, status, canvas),
       panel,
