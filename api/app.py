@@ -10,6 +10,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route
 
+from api.explorer import BrowserIde, explorer_routes
 from api.graphql import GraphQLApp
 from api.health import healthz, readyz
 from api.limits import BodySizeLimit
@@ -48,7 +49,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes=[
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/graphql", BrowserIde(graphql, settings.development), methods=["GET", "POST"]),
+            *explorer_routes(settings),
         ],
         lifespan=lifespan,
         middleware=[

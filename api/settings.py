@@ -53,6 +53,7 @@ class Settings:
     query_timeout_s: float = 15.0
     retry_s: float = 5.0
     limits: Limits = field(default_factory=Limits)
+    explorer_dir: str = ""
 
     @property
     def development(self) -> bool:
@@ -105,4 +106,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         query_timeout_s=float(_int(env, "ALUMNI_GRAPH_QUERY_TIMEOUT_S", 15)),
         retry_s=float(_int(env, "ALUMNI_GRAPH_RETRY_S", 5)),
         limits=limits,
+        explorer_dir=env.get("ALUMNI_GRAPH_EXPLORER_DIR", ""),
     )

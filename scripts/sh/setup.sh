@@ -76,3 +76,40 @@ ensure_bench_peer() {
     (cd "$dir" && npm ci --no-audit --no-fund --silent)
   fi
 }
+
+ensure_explorer() {
+  # The explorer web page (explorer/: Vite + TypeScript, pinned by its lock file), built into
+  # explorer/dist (git-ignored) when its sources are newer than the build; the server serves it at /explore.
+  ensure_npm "the explorer web page"
+  local dir="$ROOT/explorer"
+  if [ ! -d "$dir/node_modules/vite" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "installing the explorer's packages (npm ci in explorer/)"
+    (cd "$dir" && npm ci --no-audit --no-fund --silent)
+  fi
+  local out="$dir/dist/index.html"
+  if [ ! -f "$out" ] || [ -n "$(find "$dir/src" "$dir/graphiql" "$dir/index.html" "$dir/vite.config.ts" \
+        "$dir/tsconfig.json" "$dir/package-lock.json" -newer "$out" -print -quit)" ]; then
+    say "building the explorer (npm run build in explorer/)"
+    local log="$dir/.build.log"
+    if ! (cd "$dir" && npm run build >"$log" 2>&1); then
+      cat "$log" >&2; say "the explorer did not build (log above)"; exit 1
+    fi
+    touch "$out"
+  fi
+}
+
+ensure_chromium() {
+  # The browser tests drive Debian's Chromium (never a browser download) and need a CJK font so
+  # that the Chinese pages render readably in screenshots.
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || missing+=(fonts-wqy-zenhei)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing ${missing[*]} with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    say "missing: ${missing[*]} — install Debian's chromium (and a Chinese font) for the browser tests"; exit 1
+  fi
+}
