@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from graphql import GraphQLError
+from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import ParserCache, SchemaExtension
 
 from graph.errors import GraphError
@@ -31,6 +32,8 @@ def present(error: GraphQLError) -> GraphQLError:
         code = _GRAPH_CODES.get(original.code, ErrorCode.INTERNAL)
         message = str(original) if code is not ErrorCode.INTERNAL else "internal error"
         return _with(error, message, code)
+    if isinstance(original, StrawberryInputCoercionError):  # e.g. null for a field that may only be left out
+        return _with(error, error.message, ErrorCode.BAD_USER_INPUT)
     if original is None and "Document contains more than" in error.message:
         return _with(error, error.message + " (cap: max_tokens)", ErrorCode.QUERY_TOO_COMPLEX)
     if original is None:

@@ -93,6 +93,21 @@ async def test_update_college_changes_given_fields_only(api: Api, db: Database) 
     assert len(await audit_entries(db, "updateCollege")) == 1
 
 
+async def test_null_for_a_field_that_may_only_be_left_out_is_bad_input(api: Api, db: Database) -> None:
+    # given
+    await given_institutions(db)
+    api.reset_count()
+    # when a client sends null for a name (which can be changed, never removed)
+    body = await api.post(UPDATE_COLLEGE, {"input": {"id": gid("College", "col-cs"), "name": None}})
+    # then a coded error in the request's own words, no Cypher, nothing changed
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "cannot be explicitly set to null" in error["message"]
+    assert api.statements == 0
+    assert await count(db, "MATCH (c:College {code: 'CS'}) WHERE c.name IS NOT NULL RETURN count(c) AS n") == 1
+    assert await audit_entries(db, "updateCollege") == []
+
+
 async def test_colleges_are_the_offices_to_change(api: Api, db: Database) -> None:
     # given
     await given_institutions(db)
