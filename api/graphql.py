@@ -25,7 +25,7 @@ class GraphQLApp(GraphQL[Context, None]):
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(
-            build_schema(settings.limits, development=settings.development),
+            build_schema(settings.limits, development=settings.development, compiled=settings.compiled_reads),
             graphql_ide="graphiql" if settings.development else None,
             allow_queries_via_get=settings.development,
             # File uploads (importBundle). Multipart is a "simple" cross-site request, but every

@@ -53,6 +53,7 @@ class Settings:
     query_timeout_s: float = 15.0
     retry_s: float = 5.0
     limits: Limits = field(default_factory=Limits)
+    compiled_reads: bool = True
 
     @property
     def development(self) -> bool:
@@ -103,4 +104,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         query_timeout_s=float(_int(env, "ALUMNI_GRAPH_QUERY_TIMEOUT_S", 15)),
         retry_s=float(_int(env, "ALUMNI_GRAPH_RETRY_S", 5)),
         limits=limits,
+        compiled_reads=env.get("ALUMNI_GRAPH_COMPILED_READS", "on").lower() not in ("off", "0", "false"),
     )
