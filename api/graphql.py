@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
@@ -54,6 +55,10 @@ class GraphQLApp(GraphQL[Context, None]):
             request = scope.get(_REQUEST)
             if isinstance(request, Request):
                 await request.close()  # removes the spooled upload files
+
+    def encode_json(self, data: object) -> bytes:
+        """Responses serialised by orjson (several times faster than the json module on big answers)."""
+        return orjson.dumps(data)
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         """Context for one request."""

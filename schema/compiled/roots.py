@@ -9,15 +9,19 @@ from typing import Any, LiteralString
 from graphql import GraphQLObjectType
 
 from graph import alumni as alumni_repo
+from graph import careers, geography, institutions
 from graph import companies as company_repo
 from graph import compiled as tables
 from graph.nodes import ListSpec
 from graph.paging import encode_cursor
+from schema.careers import industry_params
 from schema.compiled.compiler import Compiler, FieldDetailsList, _unwrap
 from schema.compiled.plans import Plan
 from schema.compiled.shapes import Fallback
 from schema.context import Context
 from schema.errors import not_found
+from schema.geography import region_params
+from schema.institutions import CollegeFilter, class_params
 from schema.relay import from_global_id, page_args
 
 
@@ -238,12 +242,28 @@ def _company_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
     return params
 
 
+def _college_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
+    return {"name": (kwargs.get("filter") or CollegeFilter()).name}
+
+
+def _filtered(params: Callable[[Any], dict[str, Any]]) -> Callable[[dict[str, Any], Context], dict[str, Any]]:
+    return lambda kwargs, _context: params(kwargs.get("filter"))
+
+
+def _sort_value(kwargs: dict[str, Any]) -> str:
+    return str(kwargs["order_by"].value)
+
+
 ROOTS: dict[str, ListRoot | NodeRoot] = {
     "alumni": ListRoot(
         alumni_repo.SPEC,
         lambda kw: alumni_repo.AlumnusSort[kw["order_by"].value].value,
         _alumni_params,
     ),
-    "companies": ListRoot(company_repo.COMPANIES, lambda kw: str(kw["order_by"].value), _company_params),
+    "companies": ListRoot(company_repo.COMPANIES, _sort_value, _company_params),
+    "colleges": ListRoot(institutions.COLLEGES, _sort_value, _college_params),
+    "classes": ListRoot(institutions.CLASSES, _sort_value, _filtered(class_params)),
+    "regions": ListRoot(geography.REGIONS, _sort_value, _filtered(region_params)),
+    "industries": ListRoot(careers.INDUSTRIES, _sort_value, _filtered(industry_params)),
     "node": NodeRoot(),
 }

@@ -71,6 +71,18 @@ COMPANIES = (
     " nodes { id creditCode name size city { code } industry { code }"
     " alumni { role title current alumnus { id externalId email phone } } } } }"
 )
+LISTS = """
+query Lists($college: ID, $region: ID) {
+  colleges(first: 5, orderBy: NAME) { totalCount nodes { id code name } pageInfo { hasNextPage } }
+  classes(first: 30, filter: { college: $college }, descending: true) {
+    totalCount edges { cursor node { code name degree graduationYear college { code } } }
+  }
+  regions(first: 40, filter: { within: $region }, orderBy: NAME) {
+    totalCount nodes { code name nameEn level parent { code parent { code } } }
+  }
+  industries(first: 30, filter: { level: DIVISION }) { nodes { code level parent { code } } }
+}
+"""
 FILTERED = (
     "query Filtered($filter: AlumnusFilter) { alumni(first: 20, filter: $filter) { totalCount"
     " nodes { externalId name email } } }"
@@ -154,6 +166,20 @@ async def test_companies_with_alumni_match(session_db: Database, seeded: Seeded,
         assert out.answered == {"companies": "compiled"}
         assert out.statements == 1
         after = out.response["data"]["companies"]["pageInfo"]["endCursor"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+async def test_reference_and_institution_lists_match(session_db: Database, seeded: Seeded, role: str) -> None:
+    # given the colleges, classes of a college, regions within a province and industry divisions
+    variables = {
+        "college": to_global_id("College", seeded.ids["college"]),
+        "region": to_global_id("Region", seeded.ids["region"]),
+    }
+    # when they are read in one document both ways
+    out = await both(session_db, LISTS, variables, seeded.principals[role])
+    # then the answers match, and each of the four root fields cost one statement
+    assert set(out.answered.values()) == {"compiled"} and len(out.answered) == 4
+    assert out.statements == 4
 
 
 BAD: list[tuple[str, dict[str, Any]]] = [
