@@ -85,22 +85,35 @@ class Outcome:
 
 
 async def answer(
-    schema: strawberry.Schema, db: Database, doc: str, variables: dict[str, Any], principal: Principal | None
+    schema: strawberry.Schema,
+    db: Database,
+    doc: str,
+    variables: dict[str, Any],
+    principal: Principal | None,
+    operation: str | None = None,
 ) -> Outcome:
     """Run a document as the HTTP view would (errors presented by the schema's error policy)."""
     db.counter.reset()
     context = Context(db=db, principal=principal)
-    result = await schema.execute(doc, variable_values=variables, context_value=context)
+    result = await schema.execute(
+        doc, variable_values=variables, context_value=context, operation_name=operation
+    )
     response: dict[str, Any] = {"data": result.data}
     if result.errors:
         response["errors"] = [e.formatted for e in result.errors]
     return Outcome(response, db.counter.count, dict(context.answered))
 
 
-async def both(db: Database, doc: str, variables: dict[str, Any], principal: Principal | None) -> Outcome:
+async def both(
+    db: Database,
+    doc: str,
+    variables: dict[str, Any],
+    principal: Principal | None,
+    operation: str | None = None,
+) -> Outcome:
     """Answer compiled and by resolvers; the JSON answers and errors must be identical."""
-    compiled = await answer(COMPILED, db, doc, variables, principal)
-    resolved = await answer(RESOLVERS, db, doc, variables, principal)
+    compiled = await answer(COMPILED, db, doc, variables, principal, operation)
+    resolved = await answer(RESOLVERS, db, doc, variables, principal, operation)
     # compared as JSON text: the same values, errors and key order
     assert json.dumps(compiled.response) == json.dumps(resolved.response), (doc, variables, principal)
     return compiled

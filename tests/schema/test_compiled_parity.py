@@ -13,9 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from graph.db import Database
 from schema.relay import to_global_id
+from tests.schema.compiled_corpus import suite_queries, variables
+from tests.schema.compiled_documents import documents
 from tests.schema.compiled_support import Seeded, both, seed
 
 ROLES = ("ADMIN", "COLLEGE_OFFICER", "FUNDRAISER", "CHAPTER_ORGANIZER", "ALUMNUS")
@@ -200,6 +203,52 @@ BAD: list[tuple[str, dict[str, Any]]] = [
 async def test_errors_match(session_db: Database, seeded: Seeded, role: str) -> None:
     # given bad arguments, unknown ids and (for ANONYMOUS) no token at all
     principal = seeded.principals[role]
-    for doc, variables in BAD:
+    for doc, values in BAD:
         # when each runs both ways, then the errors (codes, messages, paths) and data are the same
-        await both(session_db, doc, variables, principal)
+        await both(session_db, doc, values, principal)
+
+
+SUITE = suite_queries()
+
+
+@pytest.mark.parametrize("role", ROLES)
+async def test_the_suites_query_documents_match(session_db: Database, seeded: Seeded, role: str) -> None:
+    # given every query document the suite keeps as a module constant (50+), variables filled in
+    assert len(SUITE) >= 40
+    compiled = 0
+    for where, doc in SUITE:
+        # when each runs both ways (several operations: each by name)
+        for name in _operation_names(doc):
+            out = await both(session_db, doc, variables(doc, seeded.ids), seeded.principals[role], name)
+            compiled += list(out.answered.values()).count("compiled")
+            assert out.statements >= list(out.answered.values()).count("compiled"), where
+    # then every answer matched, and some of them were compiled
+    assert compiled > 0
+
+
+def _operation_names(doc: str) -> list[str | None]:
+    from graphql import OperationDefinitionNode, parse
+
+    ops = [d for d in parse(doc).definitions if isinstance(d, OperationDefinitionNode)]
+    if len(ops) == 1:
+        return [None]
+    return [o.name.value if o.name else None for o in ops]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(generated=documents(), flag=...)
+async def test_generated_documents_match(
+    session_db: Database, seeded: Seeded, role: str, generated: tuple[str, str], flag: bool
+) -> None:
+    # given a document generated from the schema
+    root, doc = generated
+    ids = {"alumnus": to_global_id("Alumnus", seeded.ids["alumnus"])}
+    ids["company"] = to_global_id("Company", seeded.ids["company"])
+    variables: dict[str, Any] = {"flag": flag}
+    if root in ids:
+        variables["id"] = ids[root]
+    # when it runs both ways, then the answers match; a compiled root field costs one statement
+    out = await both(session_db, doc, variables, seeded.principals[role])
+    if list(out.answered.values()) == ["compiled"]:
+        assert out.statements == 1
