@@ -20,6 +20,7 @@ from itertools import count
 from typing import Any, LiteralString, cast
 
 from graph.db import Database, Row
+from graph.insights.cohorts import REUNION_MATCH, REUNION_ORDER
 from graph.scope import ALUMNUS_VISIBLE, CONTACT_VISIBLE, reduced
 
 
@@ -190,6 +191,29 @@ def _tree(label: LiteralString) -> Kind:
     )
 
 
+def _local(predicate: str, var: str) -> str:
+    """A predicate of `graph.scope` over `n`, rewritten over a subquery's own variable."""
+    return re.sub(r"\bn\b", var, predicate)
+
+
+def _reunion_class(everyone: bool) -> Kind:
+    """A row of reunionClasses: the class `<c>` and its anniversary `<y>` (as graph.insights.cohorts)."""
+    visible = _local(reduced(ALUMNUS_VISIBLE, everyone=everyone, giving=False), "m_")
+    columns = {
+        "anniversary": "<y>",
+        "alumniCount": "COUNT { MATCH (m_:Alumnus)-[:STUDIED_IN]->(<c>) WHERE " + visible + " }",
+        "contactableCount": "COUNT { MATCH (m_:Alumnus)-[:STUDIED_IN]->(<c>) WHERE "
+        + visible
+        + " AND coalesce(m_.consentContact, false) AND (m_.email IS NOT NULL OR m_.phone IS NOT NULL) }",
+    }
+    liaisons = "MATCH (<cn>:Alumnus)-[:LIAISON_FOR]->(<pc>) WHERE " + _visible("cn", everyone)
+    links = {
+        "class": Link("Class", False, bind=(("n", "c"),)),
+        "liaisons": Link("Alumnus", True, liaisons, "<cn>.name, <cn>.id"),
+    }
+    return Kind(("c", "y"), cast(Mapping[str, LiteralString], columns), links)
+
+
 @cache
 def kinds(everyone: bool) -> dict[str, Kind]:
     """The tables for a caller who sees every alumnus (`everyone`) or not."""
@@ -201,6 +225,7 @@ def kinds(everyone: bool) -> dict[str, Kind]:
         "Class": _CLASS,
         "Region": _tree("Region"),
         "Industry": _tree("Industry"),
+        "ReunionClass": _reunion_class(everyone),
     }
 
 
@@ -321,6 +346,21 @@ def page_statement(
 def by_id_statement(label_match: LiteralString, read: Read, *, everyone: bool) -> LiteralString:
     """The node `label_match` binds to `n` (by `$id`), projected: one record with `rows`."""
     text = "RETURN COLLECT { " + label_match + " RETURN " + node_projection(read, everyone) + " } AS rows"
+    return _statement(reduced(_statement(text), everyone=everyone, giving=False))
+
+
+def reunion_statement(read: Read, *, everyone: bool) -> LiteralString:
+    """reunionClasses, each row projected: one record with `rows`."""
+    projection = _Builder(kinds(everyone)).projection(read, {"c": "c", "y": "anniversary"})
+    text = (
+        "RETURN COLLECT { "
+        + REUNION_MATCH
+        + " WITH c, anniversary"
+        + REUNION_ORDER
+        + " RETURN "
+        + projection
+        + " } AS rows"
+    )
     return _statement(reduced(_statement(text), everyone=everyone, giving=False))
 
 

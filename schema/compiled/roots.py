@@ -229,6 +229,35 @@ class NodeRoot:
         return Plan(statement, tuple(compiler.arguments), shape)
 
 
+# -- relationship queries ------------------------------------------------------------------------
+
+
+class ReunionRoot:
+    """reunionClasses with its classes and liaisons in the one statement."""
+
+    async def answer(self, call: RootCall) -> Any:
+        """The rows, as the resolver answers them."""
+        from schema.insights import reunion_anniversaries
+
+        year = call.kwargs["year"]
+        wanted = reunion_anniversaries(year, call.kwargs.get("anniversaries"))
+        plan = call.plan_for("reunion", lambda: self.compile(call))
+        if plan is None:
+            raise Fallback("not compiled")
+        params = {"year": year, "anniversaries": sorted(set(wanted))}
+        return [plan.shape(r) for r in (await call.record(plan, params))["rows"]]
+
+    def compile(self, call: RootCall) -> Plan | None:
+        """The plan of this selection, or None when it falls back."""
+        compiler = Compiler(call.executor)
+        try:
+            read, shape = compiler.object(_unwrap(call.field_type)[0], call.details)
+            statement = tables.reunion_statement(read, everyone=call.everyone)
+        except (Fallback, tables.NotCompilable):
+            return None
+        return Plan(statement, tuple(compiler.arguments), shape)
+
+
 def _alumni_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
     from schema.alumni import AlumnusFilter
 
@@ -254,7 +283,7 @@ def _sort_value(kwargs: dict[str, Any]) -> str:
     return str(kwargs["order_by"].value)
 
 
-ROOTS: dict[str, ListRoot | NodeRoot] = {
+ROOTS: dict[str, ListRoot | NodeRoot | ReunionRoot] = {
     "alumni": ListRoot(
         alumni_repo.SPEC,
         lambda kw: alumni_repo.AlumnusSort[kw["order_by"].value].value,
@@ -266,4 +295,5 @@ ROOTS: dict[str, ListRoot | NodeRoot] = {
     "regions": ListRoot(geography.REGIONS, _sort_value, _filtered(region_params)),
     "industries": ListRoot(careers.INDUSTRIES, _sort_value, _filtered(industry_params)),
     "node": NodeRoot(),
+    "reunionClasses": ReunionRoot(),
 }

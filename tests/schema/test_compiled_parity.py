@@ -185,6 +185,32 @@ async def test_reference_and_institution_lists_match(session_db: Database, seede
     assert out.statements == 4
 
 
+REUNIONS = (
+    "query Reunions($year: Int!, $n: [Int!]) { reunionClasses(year: $year, anniversaries: $n) {"
+    " __typename anniversary alumniCount contactableCount class { code name college { code } }"
+    " liaisons { id name email phone education { code } } } }"
+)
+
+
+@pytest.mark.parametrize("role", ROLES)
+async def test_reunion_classes_match_in_one_statement(
+    session_db: Database, seeded: Seeded, role: str
+) -> None:
+    # given every anniversary from 1 to 20 (and bad arguments: a year out of range, too many)
+    cases: list[dict[str, Any]] = [
+        {"year": 2024, "n": list(range(1, 21))},
+        {"year": 2025, "n": None},
+        {"year": 1800, "n": None},
+        {"year": 2024, "n": list(range(1, 30))},
+    ]
+    for values in cases:
+        # when they are read both ways
+        out = await both(session_db, REUNIONS, values, seeded.principals[role])
+        # then the answers (rows, liaisons within scope, errors) match; compiled: one statement
+        assert out.answered == {"reunionClasses": "compiled"}
+        assert out.statements == (1 if "errors" not in out.response else 0)
+
+
 BAD: list[tuple[str, dict[str, Any]]] = [
     (ALUMNI_PAGE, {"first": 101}),
     (ALUMNI_PAGE, {"first": -1}),
