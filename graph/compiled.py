@@ -19,6 +19,7 @@ from functools import cache
 from itertools import count
 from typing import Any, LiteralString, cast
 
+from graph.affiliations import AcquaintanceKind
 from graph.db import Database, Row
 from graph.insights.cohorts import REUNION_MATCH, REUNION_ORDER
 from graph.scope import ALUMNUS_VISIBLE, CONTACT_VISIBLE, reduced
@@ -109,8 +110,54 @@ def _alumnus(everyone: bool) -> Kind:
             _EMPLOYMENT_ORDER,
             share=(("a", "n"),),
         ),
+        "liaisonFor": Link(
+            "Class",
+            True,
+            "MATCH (<pn>)-[:LIAISON_FOR]->(<cn>:Class)",
+            "<cn>.graduationYear, <cn>.code",
+        ),
+        "staffRoles": Link(
+            "StaffRole",
+            True,
+            "MATCH (<pn>)-[<cr>:WORKED_AT_SCHOOL]->(<cc>:College)",
+            "coalesce(<cr>.startYear, 0), <cc>.code",
+        ),
+        "acquaintances": Link(
+            "Acquaintance",
+            True,
+            "MATCH (<pn>)-[<ck>:KNOWS]-(<cn>:Alumnus) WHERE " + _visible("cn", everyone),
+            "<cn>.name, <cn>.id",
+        ),
     }
     return Kind(("n",), cast(Mapping[str, LiteralString], columns), links)
+
+
+_STAFF_ROLE = Kind(
+    ("r", "c"),
+    {
+        "title": "<r>.title",
+        "startYear": "<r>.startYear",
+        "endYear": "<r>.endYear",
+        "current": "<r>.endYear IS NULL",
+    },
+    {"college": Link("College", False, bind=(("n", "c"),))},
+)
+# A recorded kind the enum does not know reads as OTHER (as schema.alumni.Acquaintance does).
+_ACQUAINTANCE = Kind(
+    ("k", "n"),
+    {
+        "kind": "CASE WHEN <k>.kind IS NULL THEN null WHEN <k>.kind IN ["
+        + ", ".join("'" + k.value + "'" for k in AcquaintanceKind)
+        + "] THEN <k>.kind ELSE 'OTHER' END",
+        "strength": "<k>.strength",
+    },
+    {"alumnus": Link("Alumnus", False, bind=(("n", "n"),))},
+)
+_NEED = Kind(
+    ("n", "c"),
+    {"id": "<n>.id", "kind": "<n>.kind", "description": "<n>.description"},
+    {"company": Link("Company", False, bind=(("n", "c"),))},
+)
 
 
 # As graph.employment orders positions: current first, then the most recent; founders and
@@ -142,6 +189,13 @@ def _company(everyone: bool) -> Kind:
         "industry": Link("Industry", False, "MATCH (<pn>)-[:IN_INDUSTRY]->(<cn>:Industry)"),
         "city": Link("Region", False, "MATCH (<pn>)-[:LOCATED_IN]->(<cn>:Region)"),
         "alumni": Link("Employment", True, alumni_match, _EMPLOYMENT_ORDER, share=(("c", "n"),)),
+        "needs": Link(
+            "Need",
+            True,
+            "MATCH (<pn>)-[:NEEDS]->(<cn>:Need)",
+            "<cn>.kind, <cn>.description",
+            share=(("c", "n"),),
+        ),
     }
     return Kind(("n",), columns, links)
 
@@ -226,6 +280,9 @@ def kinds(everyone: bool) -> dict[str, Kind]:
         "Region": _tree("Region"),
         "Industry": _tree("Industry"),
         "ReunionClass": _reunion_class(everyone),
+        "StaffRole": _STAFF_ROLE,
+        "Acquaintance": _ACQUAINTANCE,
+        "Need": _NEED,
     }
 
 
