@@ -47,3 +47,11 @@ class PlanCache:
 
     def __len__(self) -> int:
         return len(self._plans)
+
+    def plans(self) -> list[Plan]:
+        """The cached plans (those that compile)."""
+        return [p for p in self._plans.values() if p is not None]
+
+    def clear(self) -> None:
+        """Forget every plan."""
+        self._plans.clear()
