@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -26,7 +27,7 @@ class GraphQLApp(GraphQL[Context, None]):
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(
-            build_schema(settings.limits, development=settings.development),
+            build_schema(settings.limits, development=settings.development, compiled=settings.compiled_reads),
             graphql_ide="graphiql" if settings.development else None,
             allow_queries_via_get=settings.development,
             # File uploads (importBundle). Multipart is a "simple" cross-site request, but every
@@ -67,6 +68,10 @@ class GraphQLApp(GraphQL[Context, None]):
                 f"{len(request_data)} operations in one request exceed the cap max_batch={cap}",
             )
         super()._validate_batch_request(request_data, protocol)
+
+    def encode_json(self, data: object) -> bytes:
+        """Responses serialised by orjson (several times faster than the json module on big answers)."""
+        return orjson.dumps(data)
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         """Context for one request."""

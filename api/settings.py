@@ -54,6 +54,7 @@ class Settings:
     retry_s: float = 5.0
     limits: Limits = field(default_factory=Limits)
     explorer_dir: str = ""
+    compiled_reads: bool = True
 
     @property
     def development(self) -> bool:
@@ -107,4 +108,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         retry_s=float(_int(env, "ALUMNI_GRAPH_RETRY_S", 5)),
         limits=limits,
         explorer_dir=env.get("ALUMNI_GRAPH_EXPLORER_DIR", ""),
+        compiled_reads=env.get("ALUMNI_GRAPH_COMPILED_READS", "on").lower() not in ("off", "0", "false"),
     )

@@ -30,7 +30,7 @@ _COLUMNS: LiteralString = (
 # Current positions first, then the most recent; founders and executives before employees.
 _ORDER: LiteralString = (
     " ORDER BY w.endYear IS NULL DESC, coalesce(w.endYear, 9999) DESC,"
-    " CASE w.role WHEN 'FOUNDER' THEN 0 WHEN 'EXECUTIVE' THEN 1 ELSE 2 END, n.name, n.id"
+    " CASE w.role WHEN 'FOUNDER' THEN 0 WHEN 'EXECUTIVE' THEN 1 ELSE 2 END, n.name, n.id, c.id"
 )
 _CURRENT: LiteralString = " AND ($current IS NULL OR (w.endYear IS NULL) = $current)"
 _OF_ALUMNI: LiteralString = (

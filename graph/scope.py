@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, LiteralString
 
 
@@ -76,19 +77,18 @@ _FOR_GIVING: tuple[tuple[LiteralString, LiteralString], ...] = (
     (FUND_GIVING, "true"),
     (DONATION_VISIBLE, "true"),
 )
-_REDUCED: dict[tuple[str, bool, bool], LiteralString] = {}
+# Compiled reads (graph.compiled) make one statement text per document, so the remembered texts
+# are bounded (least recently used first out).
+_REDUCED_MAX = 1024
 
 
+@lru_cache(maxsize=_REDUCED_MAX)
 def reduced(query: LiteralString, *, everyone: bool, giving: bool) -> LiteralString:
     """`query` with the predicates that are constant for such a caller replaced by `true`."""
-    key = (query, everyone, giving)
-    found = _REDUCED.get(key)
-    if found is None:
-        text: str = query
-        for predicate, constant in (_FOR_EVERYONE if everyone else ()) + (_FOR_GIVING if giving else ()):
-            text = text.replace(predicate, constant)
-        found = _REDUCED[key] = text  # derived from fixed text only
-    return found
+    text: str = query
+    for predicate, constant in (_FOR_EVERYONE if everyone else ()) + (_FOR_GIVING if giving else ()):
+        text = text.replace(predicate, constant)
+    return text  # derived from fixed text only
 
 
 def specialised(query: LiteralString, params: Mapping[str, Any] | None) -> LiteralString:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
@@ -67,6 +67,16 @@ class IndustryFilter:
     )
 
 
+def industry_params(filter: IndustryFilter | None) -> dict[str, Any]:
+    """Statement parameters of the industries list (shared with schema.compiled)."""
+    f = filter or IndustryFilter()
+    return {
+        "name": f.name,
+        "level": f.level.value if f.level else None,
+        "within": expect_id(f.within, "Industry") if f.within else None,
+    }
+
+
 async def industry_by_id(info: strawberry.Info[Context, None], node_id: str) -> Industry | None:
     """Resolve `node(id:)` for industries."""
     rec = await info.context.loaders.industry.load(node_id)
@@ -92,12 +102,7 @@ class CareersQuery:
     ) -> Connection[Industry]:
         """List industries."""
         first, cursor = page_args(first, after)
-        f = filter or IndustryFilter()
-        params = {
-            "name": f.name,
-            "level": f.level.value if f.level else None,
-            "within": expect_id(f.within, "Industry") if f.within else None,
-        }
+        params = industry_params(filter)
         db = info.context.db
         rows, more = await fetch_page(
             db, careers.INDUSTRIES, params, order_by.value, descending, first, cursor

@@ -20,6 +20,8 @@ class Context:
     request: Any = None
     response: Any = None
     loaders: Loaders = field(init=False)
+    # Root field (response key) → "compiled" or "fallback", for the fields schema.compiled covers.
+    answered: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.db, self.scope)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
@@ -71,6 +71,16 @@ class RegionFilter:
     )
 
 
+def region_params(filter: RegionFilter | None) -> dict[str, Any]:
+    """Statement parameters of the regions list (shared with schema.compiled)."""
+    f = filter or RegionFilter()
+    return {
+        "name": f.name,
+        "level": f.level.value if f.level else None,
+        "within": expect_id(f.within, "Region") if f.within else None,
+    }
+
+
 async def region_by_id(info: strawberry.Info[Context, None], node_id: str) -> Region | None:
     """Resolve `node(id:)` for regions."""
     rec = await info.context.loaders.region.load(node_id)
@@ -96,12 +106,7 @@ class RegionQuery:
     ) -> Connection[Region]:
         """List regions."""
         first, cursor = page_args(first, after)
-        f = filter or RegionFilter()
-        params = {
-            "name": f.name,
-            "level": f.level.value if f.level else None,
-            "within": expect_id(f.within, "Region") if f.within else None,
-        }
+        params = region_params(filter)
         db = info.context.db
         rows, more = await fetch_page(
             db, geography.REGIONS, params, str(order_by.value), descending, first, cursor

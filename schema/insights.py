@@ -188,6 +188,18 @@ class Network:
     edges: list[NetworkEdge] = strawberry.field(description="Relationships between the nodes.")
 
 
+def reunion_anniversaries(year: int, anniversaries: list[int] | None) -> list[int]:
+    """reunionClasses' arguments checked (BAD_USER_INPUT), the anniversaries defaulted (shared with
+    schema.compiled)."""
+    wanted = anniversaries if anniversaries is not None else [10, 20, 30, 40, 50, 60]
+    _check(1900 <= year <= 2200, "year must be between 1900 and 2200")
+    _check(
+        0 < len(wanted) <= 20 and all(0 < n <= 100 for n in wanted),
+        "give 1–20 anniversaries between 1 and 100",
+    )
+    return wanted
+
+
 def _check(condition: bool, message: str) -> None:
     if not condition:
         raise bad_input(message)
@@ -268,12 +280,7 @@ class InsightsQuery:
         ] = None,
     ) -> list[ReunionClass]:
         """Reunion classes."""
-        wanted = anniversaries if anniversaries is not None else [10, 20, 30, 40, 50, 60]
-        _check(1900 <= year <= 2200, "year must be between 1900 and 2200")
-        _check(
-            0 < len(wanted) <= 20 and all(0 < n <= 100 for n in wanted),
-            "give 1–20 anniversaries between 1 and 100",
-        )
+        wanted = reunion_anniversaries(year, anniversaries)
         rows = await cohorts.reunion_classes(info.context.db, info.context.scope, year, wanted)
         # read up front, in one batch each, what the query shows (not one resolver per row)
         classes, people = await asyncio.gather(

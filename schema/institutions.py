@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
@@ -181,6 +181,18 @@ class ClassFilter:
     )
 
 
+def class_params(filter: ClassFilter | None) -> dict[str, Any]:
+    """Statement parameters of the classes list (shared with schema.compiled)."""
+    f = filter or ClassFilter()
+    return {
+        "name": f.name,
+        "college": expect_id(f.college, "College") if f.college else None,
+        "degree": f.degree.value if f.degree else None,
+        "gradFrom": f.graduation_year_from,
+        "gradTo": f.graduation_year_to,
+    }
+
+
 async def college_by_id(info: strawberry.Info[Context, None], node_id: str) -> College | None:
     """Resolve `node(id:)` for colleges."""
     rec = await info.context.loaders.college.load(node_id)
@@ -234,14 +246,7 @@ class InstitutionsQuery:
     ) -> Connection[Class_]:
         """List classes."""
         first, cursor = page_args(first, after)
-        f = filter or ClassFilter()
-        params = {
-            "name": f.name,
-            "college": expect_id(f.college, "College") if f.college else None,
-            "degree": f.degree.value if f.degree else None,
-            "gradFrom": f.graduation_year_from,
-            "gradTo": f.graduation_year_to,
-        }
+        params = class_params(filter)
         db = info.context.db
         rows, more = await fetch_page(
             db, institutions.CLASSES, params, order_by.value, descending, first, cursor

@@ -24,6 +24,7 @@ from schema.college_mutations import CollegesMutation
 from schema.companies import Company, Need, company_by_id, need_by_id
 from schema.company_list import CompaniesQuery
 from schema.company_mutations import CompanyMutations
+from schema.compiled.execution import CompiledExecutor
 from schema.context import Context
 from schema.cooperation_mutations import CooperationMutations
 from schema.cooperations import Cooperation, CooperationsQuery, cooperation_by_id
@@ -178,11 +179,15 @@ TYPES: list[type] = [
 ]
 
 
-def build_schema(limits: Limits | None = None, *, development: bool = False) -> strawberry.Schema:
-    """The executable schema with this deployment's limits (suggestions off outside development)."""
+def build_schema(
+    limits: Limits | None = None, *, development: bool = False, compiled: bool = True
+) -> strawberry.Schema:
+    """The executable schema with this deployment's limits (suggestions off outside development);
+    `compiled`: covered read root fields are answered by one compiled statement each."""
     limits = limits or Limits()
     return strawberry.Schema(
         query=Query,
+        execution_context_class=CompiledExecutor if compiled else None,
         mutation=Mutation,
         types=TYPES,
         extensions=[

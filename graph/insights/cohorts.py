@@ -42,12 +42,16 @@ class DueRow:
 
 # Classes are listed for everyone but a college officer (who sees their college's); counts
 # and liaisons are over the alumni the caller may see.
-_REUNIONS: LiteralString = (
+# Binds `c` (the class) and `anniversary`; graph.compiled reads the same rows.
+REUNION_MATCH: LiteralString = (
     "UNWIND $anniversaries AS anniversary"
     " MATCH (c:Class {graduationYear: $year - anniversary})"
-    " WHERE $scope.college IS NULL OR $scope.all"
-    " OR EXISTS { (c)-[:OF_COLLEGE]->(:College {code: $scope.college}) }"
-    " RETURN c.id AS classId, anniversary,"
+    " WHERE ($scope.college IS NULL OR $scope.all"
+    " OR EXISTS { (c)-[:OF_COLLEGE]->(:College {code: $scope.college}) })"
+)
+REUNION_ORDER: LiteralString = " ORDER BY anniversary, c.code"
+_REUNIONS: LiteralString = (
+    REUNION_MATCH + " RETURN c.id AS classId, anniversary,"
     " COUNT { MATCH (n:Alumnus)-[:STUDIED_IN]->(c) WHERE " + ALUMNUS_VISIBLE + " } AS alumniCount,"
     " COUNT { MATCH (n:Alumnus)-[:STUDIED_IN]->(c) WHERE "
     + ALUMNUS_VISIBLE
@@ -55,8 +59,8 @@ _REUNIONS: LiteralString = (
     " AS contactableCount,"
     " COLLECT { MATCH (n:Alumnus)-[:LIAISON_FOR]->(c) WHERE "
     + ALUMNUS_VISIBLE
-    + " RETURN n.id ORDER BY n.name } AS liaisonIds"
-    " ORDER BY anniversary, c.code"
+    + " RETURN n.id ORDER BY n.name, n.id } AS liaisonIds"
+    + REUNION_ORDER
 )
 
 

@@ -54,6 +54,18 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         metavar="WORD",
         help="run only the scenarios whose name contains one of these words (e.g. --only fundReport network)",
     )
+    b.add_argument(
+        "--clients",
+        type=int,
+        default=Plan.clients,
+        help=f"concurrent clients of the concurrency run, 0 to skip it (default: {Plan.clients})",
+    )
+    b.add_argument(
+        "--load-seconds",
+        type=float,
+        default=Plan.load_s,
+        help=f"seconds per server and scenario in the concurrency run (default: {Plan.load_s:.0f})",
+    )
     b.add_argument("--no-safety", dest="safety", action="store_false", help="skip the hostile documents")
     b.set_defaults(func=cmd_bench)
     return b
@@ -91,7 +103,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.iterations < 1 or args.warmup < 0:
         print("alumni-graph: error: --iterations must be at least 1 and --warmup at least 0", file=sys.stderr)
         return 1
-    plan = Plan(warmup=args.warmup, iterations=args.iterations, budget_s=args.budget, only=tuple(args.only))
+    plan = Plan(
+        warmup=args.warmup,
+        iterations=args.iterations,
+        budget_s=args.budget,
+        only=tuple(args.only),
+        clients=max(0, args.clients),
+        load_s=args.load_seconds,
+    )
     try:
         return run(
             Options(Wanted(args.alumni, args.seed, args.reuse), plan, keep=args.keep, safety=args.safety)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from scripts.bench.dataset import Wanted, prepare, start_instance, stop_instance
 from scripts.bench.plan import Plan
-from scripts.bench.report import safety_table, table, write_json
+from scripts.bench.report import load_table, safety_table, table, write_json
 from scripts.bench.runner import run_suite
 from scripts.bench.safety import Limits
 from scripts.neo4j_local import project_root
@@ -49,6 +49,9 @@ def run(options: Options, echo: Callable[[str], None] = say) -> int:
             stop_instance()
             echo("bench: stopped the bench Neo4j (use --keep to leave it running)")
     echo("\nLatency in ms (p50 / p99); ratios are of p50:\n" + table(outcome.rows))
+    if any(r.load for r in outcome.rows):
+        echo("\nConcurrency (requests/s; latency in ms, p50 / p99):\n" + load_table(outcome.rows))
+    echo(f"\nFloor: GET /healthz p50 {outcome.document['healthz']['p50_ms']:.1f} ms")
     if outcome.safety:
         echo("\nSafety:\n" + safety_table(outcome.safety))
     document = outcome.document

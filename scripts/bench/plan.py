@@ -15,6 +15,10 @@ class Plan:
     min_iterations: int = 5
     only: tuple[str, ...] = ()
     "Words of scenario names to run (case-insensitive substrings); empty: every scenario."
+    clients: int = 16
+    "Concurrent clients of the concurrency run (0: no concurrency run)."
+    load_s: float = 5.0
+    "Seconds each side of each scenario runs under `clients` concurrent clients."
 
     def wants(self, name: str) -> bool:
         """Whether the scenario called `name` is part of this run."""

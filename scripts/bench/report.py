@@ -11,7 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from scripts.bench.measure import Series, canonical
+from scripts.bench.load import Load
+from scripts.bench.measure import Series, canonical, percentile
 from scripts.bench.scenario import Scenario
 
 SIDES = ("raw", "ours", "peer")
@@ -23,6 +24,10 @@ class Row:
 
     scenario: Scenario
     series: dict[str, Series] = field(default_factory=dict)
+    path: str | None = None
+    "How our API answered: compiled (one statement per root field), fallback or resolvers."
+    load: dict[str, Load] = field(default_factory=dict)
+    "The concurrency run of ours and the peer."
 
     @property
     def matched(self) -> bool:
@@ -66,6 +71,8 @@ class Row:
             "answers_match": self.matched,
             "ours_over_raw": self.ratio("ours", "raw"),
             "ours_over_peer": self.ratio("ours", "peer"),
+            "ours_path": self.path,
+            "concurrency": {side: load.as_dict() for side, load in self.load.items()},
         }
 
 
@@ -85,7 +92,16 @@ def _cell(s: Series | None) -> str:
 
 def table(rows: list[Row]) -> str:
     """The results as a fixed-width text table (latencies in ms, p50 / p99)."""
-    head = ("scenario", "raw p50/p99", "ours p50/p99", "peer p50/p99", "ours/raw", "ours/peer", "answers")
+    head = (
+        "scenario",
+        "raw p50/p99",
+        "ours p50/p99",
+        "peer p50/p99",
+        "ours/raw",
+        "ours/peer",
+        "ours path",
+        "answers",
+    )
     lines = [head] + [
         (
             r.scenario.name,
@@ -94,6 +110,7 @@ def table(rows: list[Row]) -> str:
             _cell(r.series.get("peer")),
             _x(r.ratio("ours", "raw")),
             _x(r.ratio("ours", "peer")),
+            r.path or "—",
             "match" if r.matched else "MISMATCH",
         )
         for r in rows
@@ -101,6 +118,51 @@ def table(rows: list[Row]) -> str:
     out = _aligned(lines)
     out += [f"  * {r.scenario.name}: {note}" for r in rows for note in r.scenario.notes]
     return "\n".join(out)
+
+
+def load_table(rows: list[Row]) -> str:
+    """The concurrency run: requests/s, p50 / p99 and peak RSS of each server, ours beside the peer."""
+    head = (
+        "scenario",
+        "clients",
+        "ours req/s",
+        "ours p50/p99",
+        "peer req/s",
+        "peer p50/p99",
+        "ours/peer req/s",
+    )
+    lines = [head]
+    for r in rows:
+        ours, peer = r.load.get("ours"), r.load.get("peer")
+        if ours is None:
+            continue
+        ratio = ours.per_second / peer.per_second if peer and peer.per_second else None
+        lines.append(
+            (
+                r.scenario.name,
+                str(ours.clients),
+                f"{ours.per_second:.1f}",
+                _load_cell(ours),
+                f"{peer.per_second:.1f}" if peer else "n/a",
+                _load_cell(peer),
+                _x(ratio),
+            )
+        )
+    out = _aligned(lines)
+    peaks = {
+        side: max((r.load[side].peak_rss_mb or 0 for r in rows if side in r.load), default=0)
+        for side in ("ours", "peer")
+    }
+    out.append(f"  peak RSS over the run: ours {peaks['ours']:.0f} MB, peer {peaks['peer']:.0f} MB")
+    return "\n".join(out)
+
+
+def _load_cell(load: Load | None) -> str:
+    if load is None:
+        return "n/a"
+    return f"{_ms(percentile(load.samples_ms, 0.5))} / {_ms(percentile(load.samples_ms, 0.99))}" + (
+        f" ({load.errors} errors)" if load.errors else ""
+    )
 
 
 def _aligned(lines: Sequence[tuple[str, ...]]) -> list[str]:

@@ -23,6 +23,7 @@ from scripts.bench import safety
 from scripts.bench.catalogue import scenarios
 from scripts.bench.errors import BenchError
 from scripts.bench.fixtures import Fixtures, pick
+from scripts.bench.load import concurrently, healthz
 from scripts.bench.measure import Ask, Normalise, measure
 from scripts.bench.plan import Plan
 from scripts.bench.report import SIDES, Row, environment
@@ -126,9 +127,33 @@ async def _measure(rig: Rig, plan: Plan, hostile: safety.Limits | None, echo: Ec
     if not chosen:
         raise BenchError(f"no scenario matches --only {' '.join(plan.only)}")
     rows = [await run_scenario(s, raw, apis, plan, echo) for s in chosen]
+    floor = await healthz(apis["ours"].client, rig.servers.running["ours"].base_url)
+    echo(f"  floor: GET /healthz {floor['p50_ms'] or 0:.1f} ms p50, {floor['p99_ms'] or 0:.1f} ms p99")
+    if plan.clients > 0:
+        await _under_load(rig, rows, plan, echo)
     probes = await _probe(rig, hostile, echo) if hostile else []
     versions = await _versions(raw)
-    return Outcome(fx, rows, probes, _document(fx, plan, rows, probes, versions))
+    document = _document(fx, plan, rows, probes, versions) | {"healthz": floor}
+    return Outcome(fx, rows, probes, document)
+
+
+async def _under_load(rig: Rig, rows: list[Row], plan: Plan, echo: Echo) -> None:
+    """Every scenario again, ours then the peer, with `plan.clients` concurrent clients each."""
+    echo(f"bench: concurrency — {plan.clients} clients, {plan.load_s:.0f} s per server and scenario")
+    async with httpx.AsyncClient(limits=httpx.Limits(max_connections=plan.clients * 2)) as client:
+        for row in rows:
+            for side in ("ours", "peer"):
+                doc: Document | None = getattr(row.scenario, side)
+                if doc is None:
+                    continue
+                api = GraphQL(client, rig.apis[side].url)
+                api.headers = rig.apis[side].headers
+                pid = rig.servers.running[side].proc.pid
+                row.load[side] = await concurrently(side, _asker(api, doc), plan.clients, plan.load_s, pid)
+            echo(
+                f"  {row.scenario.name}: "
+                + ", ".join(f"{k} {v.per_second:.1f} req/s" for k, v in row.load.items())
+            )
 
 
 def _plan_line(plan: Plan) -> str:
@@ -146,13 +171,23 @@ async def run_scenario(scenario: Scenario, raw: Raw, apis: dict[str, GraphQL], p
         doc: Document | None = getattr(scenario, side)
         if doc is not None:
             sides[side] = (_asker(apis[side], doc), doc.normalise)
+    apis["ours"].last_path = None
     row = Row(scenario, await measure(sides, plan))
+    row.path = _path(apis["ours"].last_path) if scenario.ours is not None else None
     echo(f"  {scenario.name}: " + ", ".join(f"{k} {v.p50 or 0:.1f} ms" for k, v in row.series.items()))
     if not row.matched:
         echo(f"  !! ANSWERS DIFFER in {scenario.name}:")
         for line in row.mismatch():
             echo(line)
     return row
+
+
+def _path(header: str | None) -> str:
+    """compiled / fallback from our `x-answer-path` header; resolvers when no root field was covered."""
+    if not header:
+        return "resolvers"
+    paths = {part.rpartition(":")[2] for part in header.split(",")}
+    return "compiled" if paths == {"compiled"} else "fallback"
 
 
 def _asker(api: GraphQL, doc: Document) -> Ask:

@@ -49,6 +49,8 @@ class GraphQL:
         self.client = client
         self.url = url
         self.headers = {"Authorization": f"Bearer {token}"} if token else {}
+        self.last_path: str | None = None
+        "Our `x-answer-path` header of the last answer (which root fields were compiled)."
 
     async def post(
         self, document: str, variables: Data | None = None, timeout_s: float = 60.0
@@ -65,6 +67,7 @@ class GraphQL:
         """`data` of the answer; AnswerError when the answer carries errors."""
         try:
             res = await self.post(document, variables)
+            self.last_path = res.headers.get("x-answer-path")
             body = res.json()
         except (httpx.HTTPError, ValueError) as exc:
             raise AnswerError(f"http: {type(exc).__name__}: {exc}") from exc

@@ -104,7 +104,9 @@ async def test_null_for_a_field_that_may_only_be_left_out_is_bad_input(api: Api,
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "cannot be explicitly set to null" in error["message"]
     assert api.statements == 0
-    assert await count(db, "MATCH (c:College {code: 'CS'}) WHERE c.name IS NOT NULL RETURN count(c) AS n") == 1
+    assert (
+        await count(db, "MATCH (c:College {code: 'CS'}) WHERE c.name IS NOT NULL RETURN count(c) AS n") == 1
+    )
     assert await audit_entries(db, "updateCollege") == []
 
 

@@ -9,12 +9,12 @@ from typing import Any
 from graph.db import ConnectionSettings, Database
 from scripts.bench.dataset import load_bundle
 from scripts.bench.plan import Plan
-from scripts.bench.report import safety_table, table
+from scripts.bench.report import load_table, safety_table, table
 from scripts.bench.runner import run_suite
 from scripts.bench.safety import Limits
 from scripts.seed import MIN_ALUMNI, generate
 
-PLAN = Plan(warmup=1, iterations=2, budget_s=5.0, min_iterations=2)
+PLAN = Plan(warmup=1, iterations=2, budget_s=5.0, min_iterations=2, clients=2, load_s=0.3)
 QUICK = Limits(timeout_s=3.0, grace_s=1.0, quiet_s=1.0, quiet_after_timeout_s=2.0, settle_max_s=20.0)
 RELATIONSHIP_QUESTIONS = (
     "partnerCompanies",
@@ -49,7 +49,7 @@ async def test_bench_asks_every_scenario_three_ways_answers_match_and_hostile_do
     assert doc["all_answers_match"], "\n".join(lines)
     assert doc["dataset"]["alumni"] == MIN_ALUMNI
     names = [s["scenario"] for s in doc["scenarios"]]
-    assert names[:2] == ["alumni page 1 (nested)", "alumni page 4 (nested)"]
+    assert names[:3] == ["floor: { __typename }", "alumni page 1 (nested)", "alumni page 4 (nested)"]
     assert all(any(n.startswith(q) for n in names) for q in RELATIONSHIP_QUESTIONS), names
     for scenario in doc["scenarios"]:
         sides = _sides(scenario)
@@ -58,6 +58,17 @@ async def test_bench_asks_every_scenario_three_ways_answers_match_and_hostile_do
         assert len({s["digest"] for s in sides.values()}) == 1
         assert scenario["ours_over_raw"] > 0 and scenario["ours_over_peer"] > 0
     assert "MISMATCH" not in table(outcome.rows)
+    # and the table says which path answered: the alumni pages and the lookup by id are compiled
+    paths = {s["scenario"]: s["ours_path"] for s in doc["scenarios"]}
+    assert paths["alumni page 1 (nested)"] == paths["alumnus by id with employments"] == "compiled"
+    assert paths["floor: { __typename }"] == "resolvers"
+    # and the floor and the concurrency run were measured for ours and the peer
+    assert doc["healthz"]["p50_ms"] > 0
+    for scenario in doc["scenarios"]:
+        load = scenario["concurrency"]
+        assert set(load) == {"ours", "peer"} and all(v["clients"] == 2 for v in load.values())
+        assert all(v["requests"] > 0 and v["errors"] == 0 for v in load.values()), scenario
+    assert load_table(outcome.rows).count("\n") == len(outcome.rows) + 2
     # and our API refused every hostile document before touching Neo4j and stayed responsive
     ours = [o for o in outcome.safety if o.server == "ours"]
     peer = [o for o in outcome.safety if o.server == "peer"]

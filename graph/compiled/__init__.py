@@ -1,0 +1,27 @@
+"""Compiled reads: fixed tables (`kinds`) and the statements built from them (`statements`)."""
+
+from graph.compiled.kinds import kinds, knows, link_kind
+from graph.compiled.statements import (
+    BY_ID,
+    NotCompilable,
+    Read,
+    by_id_statement,
+    node_projection,
+    page_statement,
+    reunion_statement,
+    run,
+)
+
+__all__ = [
+    "BY_ID",
+    "NotCompilable",
+    "Read",
+    "by_id_statement",
+    "kinds",
+    "knows",
+    "link_kind",
+    "node_projection",
+    "page_statement",
+    "reunion_statement",
+    "run",
+]
