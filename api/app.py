@@ -15,7 +15,7 @@ from api.graphql import GraphQLApp
 from api.health import healthz, readyz
 from api.limits import BodySizeLimit
 from api.settings import Settings, load_settings
-from graph.db import ConnectionSettings, open_database
+from graph.core.db import ConnectionSettings, open_database
 
 log = logging.getLogger("alumni_graph.api")
 

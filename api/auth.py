@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import jwt
 
 from api.settings import Settings
-from schema.permissions import Principal, Role
+from schema.core.permissions import Principal, Role
 
 ALGORITHM = "HS256"
 

@@ -14,9 +14,9 @@ from strawberry.http import GraphQLRequestData, GraphQLRequestProtocol
 
 from api.auth import TokenError, bearer, verify
 from api.settings import Settings
-from schema.context import Context
-from schema.errors import ErrorCode
-from schema.permissions import Principal
+from schema.core.context import Context
+from schema.core.errors import ErrorCode
+from schema.core.permissions import Principal
 from schema.schema import build_schema
 
 _REQUEST = "alumni_graph.request"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from graph.migrations import is_current
+from graph.core.migrations import is_current
 
 
 async def healthz(request: Request) -> JSONResponse:

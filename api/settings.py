@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from schema.limits import Limits
+from schema.core.limits import Limits
 
 
 class SettingsError(ValueError):

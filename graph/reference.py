@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import LiteralString
 
-from graph.db import Database, Tx
+from graph.core.db import Database, Tx
 
 REFERENCE_DIR = Path(__file__).with_name("reference")
 

@@ -8,13 +8,13 @@ from typing import IO, Annotated, Any
 import strawberry
 from strawberry.file_uploads import Upload
 
-from graph import audit
 from graph.bundle.importer import import_bundle
 from graph.bundle.report import BundleError, ImportReport
-from graph.db import Tx
-from schema.context import Context
-from schema.errors import UserError, UserErrorCode
-from schema.permissions import Role, principal_of, require_roles
+from graph.core import audit
+from graph.core.db import Tx
+from schema.core.context import Context
+from schema.core.errors import UserError, UserErrorCode
+from schema.core.permissions import Role, principal_of, require_roles
 
 
 @strawberry.type(description="One file of an imported bundle.")

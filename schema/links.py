@@ -1,6 +1,6 @@
 """Relationship fields that careers, engagement and giving contribute to Alumnus and College.
 
-Attached in the modules of Alumnus (schema/alumni.py) and College (schema/institutions.py)
+Attached in the modules of Alumnus (schema/people/alumni/types.py) and College (schema/institutions/types.py)
 as `strawberry.field(resolver=...)`; types are lazy and imports happen at call time, so those
 modules import nothing of ours eagerly.
 """
@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from schema.context import Context
-from schema.relay import Connection, from_global_id
+from schema.core.context import Context
+from schema.core.relay import Connection, from_global_id
 
 if TYPE_CHECKING:
-    from schema.companies import Employment
-    from schema.donations import Donation
-    from schema.events import Attendance, Event
-    from schema.funds import Fund
-    from schema.interactions import Interaction
+    from schema.careers.companies.types import Employment
+    from schema.engagement.events.types import Attendance, Event
+    from schema.engagement.interactions.types import Interaction
+    from schema.giving.donations.types import Donation
+    from schema.giving.funds.types import Fund
 
 Info = strawberry.Info[Context, None]
 
@@ -33,9 +33,9 @@ async def alumnus_employments(
             description="Only current (true) or only former (false) positions; all if left out."
         ),
     ] = None,
-) -> list[Annotated[Employment, strawberry.lazy("schema.companies")]]:
+) -> list[Annotated[Employment, strawberry.lazy("schema.careers.companies.types")]]:
     """Positions of the alumnus at companies, current first (batched per request)."""
-    from schema.companies import Employment
+    from schema.careers.companies.types import Employment
 
     loader = info.context.loaders.alumnus_employments(current)
     return [Employment.from_record(e) for e in await loader.load(root.node_id)]
@@ -43,9 +43,9 @@ async def alumnus_employments(
 
 async def alumnus_attended(
     root: Any, info: Info
-) -> list[Annotated[Attendance, strawberry.lazy("schema.events")]]:
+) -> list[Annotated[Attendance, strawberry.lazy("schema.engagement.events.types")]]:
     """Events the alumnus attended, newest first (batched per request)."""
-    from schema.events import Attendance
+    from schema.engagement.events.types import Attendance
 
     loader = info.context.loaders.alumnus_attended
     return [Attendance.from_record(a) for a in await loader.load(root.node_id)]
@@ -53,9 +53,9 @@ async def alumnus_attended(
 
 async def alumnus_interactions(
     root: Any, info: Info
-) -> list[Annotated[Interaction, strawberry.lazy("schema.interactions")]]:
+) -> list[Annotated[Interaction, strawberry.lazy("schema.engagement.interactions.types")]]:
     """Interactions with the alumnus that your scope covers, newest first (batched per request)."""
-    from schema.interactions import Interaction
+    from schema.engagement.interactions.types import Interaction
 
     loader = info.context.loaders.alumnus_interactions
     return [Interaction.from_record(i) for i in await loader.load(root.node_id)]
@@ -66,11 +66,11 @@ async def college_events(
     info: Info,
     first: Annotated[int, strawberry.argument(description="Page size, at most 100.")] = 20,
     after: Annotated[str | None, strawberry.argument(description="Cursor to start after.")] = None,
-) -> Connection[Annotated[Event, strawberry.lazy("schema.events")]]:
+) -> Connection[Annotated[Event, strawberry.lazy("schema.engagement.events.types")]]:
     """Events organized by the college or its chapters, newest first (one statement per page level)."""
-    from graph import events
-    from schema.events import Event
-    from schema.relay import related_connection
+    from graph.engagement import events
+    from schema.core.relay import related_connection
+    from schema.engagement.events.types import Event
 
     college_id = from_global_id(root.id)[1]
     convert = lambda row: Event.from_record(events.event(row))  # noqa: E731
@@ -81,16 +81,18 @@ async def college_events(
 
 async def alumnus_donations(
     root: Any, info: Info
-) -> list[Annotated[Donation, strawberry.lazy("schema.donations")]]:
+) -> list[Annotated[Donation, strawberry.lazy("schema.giving.donations.types")]]:
     """Donations from the alumnus within your giving scope, newest first (batched per request)."""
-    from schema.donations import donations_from
+    from schema.giving.donations.types import donations_from
 
     return await donations_from(info, "Alumnus", root.node_id)
 
 
-async def college_funds(root: Any, info: Info) -> list[Annotated[Fund, strawberry.lazy("schema.funds")]]:
+async def college_funds(
+    root: Any, info: Info
+) -> list[Annotated[Fund, strawberry.lazy("schema.giving.funds.types")]]:
     """Funds of the college, by code (batched per request)."""
-    from schema.funds import Fund
+    from schema.giving.funds.types import Fund
 
     loader = info.context.loaders.college_funds
     return [Fund.from_record(f) for f in await loader.load(from_global_id(root.id)[1])]

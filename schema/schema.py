@@ -8,59 +8,59 @@ import strawberry
 from strawberry.extensions import MaxTokensLimiter
 from strawberry.schema.config import StrawberryConfig
 
-from schema.acquaintances import AcquaintancesMutation
-from schema.alumni import AlumniQuery, Alumnus, alumnus_by_id
-from schema.alumni_mutations import AlumniMutation
-from schema.attendance import AttendanceMutations
-from schema.audit import AuditQuery
-from schema.award_mutations import AwardMutations
-from schema.awards import Award, AwardsQuery, award_by_id
 from schema.bundle import BundleMutation
-from schema.careers import CareersQuery, Industry, industry_by_id
-from schema.chapter_mutations import ChaptersMutation
-from schema.chapters import Chapter, ChaptersQuery, chapter_by_id
-from schema.class_mutations import ClassesMutation
-from schema.college_mutations import CollegesMutation
-from schema.companies import Company, Need, company_by_id, need_by_id
-from schema.company_list import CompaniesQuery
-from schema.company_mutations import CompanyMutations
+from schema.careers.companies.mutations import CompanyMutations
+from schema.careers.companies.queries import CompaniesQuery
+from schema.careers.companies.types import Company, Need, company_by_id, need_by_id
+from schema.careers.employment.mutations import EmploymentMutations
+from schema.careers.geography.types import Region, RegionQuery, region_by_id
+from schema.careers.industries.types import CareersQuery, Industry, industry_by_id
+from schema.chapters.chapters.mutations import ChaptersMutation
+from schema.chapters.memberships.mutations import MembershipsMutation
+from schema.chapters.types import Chapter, ChaptersQuery, chapter_by_id
 from schema.compiled.execution import CompiledExecutor
-from schema.context import Context
-from schema.cooperation_mutations import CooperationMutations
-from schema.cooperations import Cooperation, CooperationsQuery, cooperation_by_id
-from schema.dedup import DedupMutation, DedupQuery
-from schema.donation_list import DonationsQuery
-from schema.donation_mutations import DonationMutations
-from schema.donations import Donation, donation_by_id
-from schema.employment import EmploymentMutations
-from schema.errors import not_found
-from schema.event_list import EventsQuery
-from schema.event_mutations import EventMutations
-from schema.events import Event, event_by_id
-from schema.extensions import DocumentCache, ErrorPolicy
-from schema.fund_mutations import FundMutations
-from schema.funds import Fund, FundsQuery, fund_by_id
-from schema.geography import Region, RegionQuery, region_by_id
-from schema.gift_mutations import GiftMutations
-from schema.giving_reports import GivingReportsQuery
-from schema.insights import InsightsQuery
-from schema.institutions import Class_, College, InstitutionsQuery, class_by_id, college_by_id
-from schema.interaction_mutations import InteractionMutations
-from schema.interactions import Interaction, InteractionsQuery, interaction_by_id
-from schema.limits import Guard, Limits
-from schema.matchmaking import MatchmakingQuery
-from schema.me import MeMutation, MeQuery
-from schema.memberships import MembershipsMutation
-from schema.open_needs import OpenNeedsQuery
-from schema.permissions import IsAuthenticated
-from schema.registry import NODE_RESOLVERS, register, resolve
-from schema.relay import Node, from_global_id
-from schema.reports import ReportsQuery
-from schema.search import SearchQuery
-from schema.staff import StaffMutation
-from schema.stories import StoriesQuery, Story, story_by_id
-from schema.story_mutations import StoryMutations
-from schema.ties import TiesMutation
+from schema.cooperation.cooperations.mutations import CooperationMutations
+from schema.cooperation.cooperations.types import Cooperation, CooperationsQuery, cooperation_by_id
+from schema.cooperation.stories.mutations import StoryMutations
+from schema.cooperation.stories.types import StoriesQuery, Story, story_by_id
+from schema.core.audit import AuditQuery
+from schema.core.context import Context
+from schema.core.errors import not_found
+from schema.core.extensions import DocumentCache, ErrorPolicy
+from schema.core.limits import Guard, Limits
+from schema.core.permissions import IsAuthenticated
+from schema.core.registry import NODE_RESOLVERS, register, resolve
+from schema.core.relay import Node, from_global_id
+from schema.engagement.attendance.mutations import AttendanceMutations
+from schema.engagement.awards.mutations import AwardMutations
+from schema.engagement.awards.types import Award, AwardsQuery, award_by_id
+from schema.engagement.events.mutations import EventMutations
+from schema.engagement.events.queries import EventsQuery
+from schema.engagement.events.types import Event, event_by_id
+from schema.engagement.interactions.mutations import InteractionMutations
+from schema.engagement.interactions.types import Interaction, InteractionsQuery, interaction_by_id
+from schema.giving.donations.mutations import DonationMutations
+from schema.giving.donations.queries import DonationsQuery
+from schema.giving.donations.types import Donation, donation_by_id
+from schema.giving.funds.mutations import FundMutations
+from schema.giving.funds.types import Fund, FundsQuery, fund_by_id
+from schema.giving.gifts.mutations import GiftMutations
+from schema.insights.matchmaking.queries import MatchmakingQuery
+from schema.insights.open_needs.queries import OpenNeedsQuery
+from schema.insights.relationships.queries import InsightsQuery
+from schema.institutions.classes.mutations import ClassesMutation
+from schema.institutions.colleges.mutations import CollegesMutation
+from schema.institutions.types import Class_, College, InstitutionsQuery, class_by_id, college_by_id
+from schema.people.acquaintances.mutations import AcquaintancesMutation
+from schema.people.alumni.mutations import AlumniMutation
+from schema.people.alumni.types import AlumniQuery, Alumnus, alumnus_by_id
+from schema.people.dedup.mutations import DedupMutation, DedupQuery
+from schema.people.me.mutations import MeMutation, MeQuery
+from schema.people.search.queries import SearchQuery
+from schema.people.staff.mutations import StaffMutation
+from schema.people.ties.mutations import TiesMutation
+from schema.reports.giving.queries import GivingReportsQuery
+from schema.reports.scorecards.queries import ReportsQuery
 
 for _name, _resolver in {
     "Alumnus": alumnus_by_id,

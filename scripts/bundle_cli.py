@@ -17,7 +17,7 @@ from graph.bundle.export import ExportReport, export_bundle
 from graph.bundle.importer import Progress as ProgressHook
 from graph.bundle.importer import import_bundle
 from graph.bundle.report import BundleError, ImportReport
-from graph.db import open_database
+from graph.core.db import open_database
 
 
 def quiet_logs() -> None:

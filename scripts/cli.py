@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from api.settings import SettingsError, load_settings
-from graph.db import Database
-from graph.errors import GraphError
+from graph.core.db import Database
+from graph.core.errors import GraphError
 from scripts import neo4j_local
 from scripts.bench.cli import add_parser as add_bench_parser
 from scripts.neo4j_local import Instance, Neo4jLocalError, Sizing
@@ -102,7 +102,7 @@ def cmd_neo4j(args: argparse.Namespace) -> int:
 def with_database(args: argparse.Namespace, work: Callable[[Database], Awaitable[T]]) -> T:
     """Run `work` with the configured (or local) Neo4j open, then close it."""
     from api.app import connection_settings
-    from graph.db import open_database
+    from graph.core.db import open_database
 
     use_local_neo4j(args)
     settings = load_settings()
@@ -116,7 +116,7 @@ def with_database(args: argparse.Namespace, work: Callable[[Database], Awaitable
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     """Apply pending migrations and load reference data."""
-    from graph.migrations import migrate
+    from graph.core.migrations import migrate
 
     applied = with_database(args, migrate)
     print(f"migrations applied: {applied or 'none (already current)'}")
@@ -138,9 +138,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_load_demo(args: argparse.Namespace) -> int:
     """Import the demo bundle when the database has no alumni yet; otherwise say it was skipped."""
-    from graph.alumni import any_alumni
     from graph.bundle.importer import import_bundle
     from graph.bundle.report import ImportReport
+    from graph.people.alumni import any_alumni
 
     async def work(db: Database) -> ImportReport | None:
         if await any_alumni(db):
@@ -205,7 +205,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_token(args: argparse.Namespace) -> int:
     """Issue a signed bearer token."""
     from api.auth import TokenError, TokenRequest, issue
-    from schema.permissions import Role
+    from schema.core.permissions import Role
 
     use_local_secret()
     os.environ.setdefault("NEO4J_URI", "bolt://unused")

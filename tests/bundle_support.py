@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from graph.db import Database
+from graph.core.db import Database
 
 SMALL = Path(__file__).parent / "fixtures" / "bundle_small"
 

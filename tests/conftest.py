@@ -20,11 +20,11 @@ import pytest
 from api.app import create_app
 from api.auth import TokenRequest, issue
 from api.settings import Mode, Secret, Settings
-from graph.db import ConnectionSettings, Database, open_database
-from graph.migrations import migrate
+from graph.core.db import ConnectionSettings, Database, open_database
+from graph.core.migrations import migrate
 from graph.reference import codes
-from schema.limits import Limits
-from schema.permissions import Role
+from schema.core.limits import Limits
+from schema.core.permissions import Role
 from scripts.neo4j_local import Instance
 
 TEST_SECRET = "test-secret-" + "x" * 40

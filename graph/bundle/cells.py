@@ -10,10 +10,10 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from graph import ids, validation
 from graph.bundle.format import LIST_SEPARATOR
-from graph.model import Label
-from graph.names import name_search_fields
+from graph.core import ids, validation
+from graph.core.model import Label
+from graph.core.names import name_search_fields
 
 Converter = Callable[[str], Any]
 _WHOLE = re.compile(r"^[+-]?\d+$")

@@ -6,8 +6,8 @@ from datetime import date
 
 from graph.bundle import cells as c
 from graph.bundle.rows import Check, Draft
-from graph.donation_rules import amount_problem, date_problem
-from graph.model import DonationKind
+from graph.core.model import DonationKind
+from graph.giving.donation_rules import amount_problem, date_problem
 
 
 def pinyin(d: Draft) -> None:
@@ -68,7 +68,7 @@ one_recipient = exactly_one(
 
 def donation(d: Draft) -> None:
     """One donor; a PAYMENT pays a pledge (its column is needed), and only a PAYMENT; the amount
-    and date rules of every donation (`graph.donation_rules`); currency rules; amounts exact,
+    and date rules of every donation (`graph.giving.donation_rules`); currency rules; amounts exact,
     with fen. The rules needing the graph come later (`graph.bundle.giving`)."""
     one_donor(d)
     v = d.values

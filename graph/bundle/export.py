@@ -10,7 +10,7 @@ from typing import Any
 
 from graph.bundle.export_queries import EXPORTS
 from graph.bundle.format import COLUMNS, LIST_SEPARATOR, neutralise
-from graph.db import Database
+from graph.core.db import Database
 
 PAGE = 2000
 

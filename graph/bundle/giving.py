@@ -2,7 +2,7 @@
 
 `graph.bundle.checks.donation` applies the rules a row shows alone; the lookup has found the
 fund, donor and pledge named. Before a batch is written, each row is checked here as
-`graph.donation_rules` checks a donation written through GraphQL (same wording):
+`graph.giving.donation_rules` checks a donation written through GraphQL (same wording):
 
 - no donation goes to a CLOSED fund when the row arrives there (new, moved to another fund or
   pledge, or worth more CNY than the stored one): a donation recorded before the fund closed
@@ -22,9 +22,9 @@ from typing import LiteralString
 
 from graph.bundle.pledges import Plan
 from graph.bundle.rows import Draft
-from graph.db import Database, Tx
-from graph.donation_rules import PAID_STAYS
-from graph.model import DonationKind
+from graph.core.db import Database, Tx
+from graph.core.model import DonationKind
+from graph.giving.donation_rules import PAID_STAYS
 
 _FUNDS: LiteralString = (
     "UNWIND $keys AS k MATCH (f:Fund {code: k}) RETURN k AS key, f.status = 'CLOSED' AS closed"

@@ -26,9 +26,9 @@ from graph.bundle.rows import Draft, FileSpec
 from graph.bundle.specs import SPECS
 from graph.bundle.tables import Bundle, Table
 from graph.bundle.upsert import STATEMENTS
-from graph.db import Database, Tx, WriteCounts
-from graph.migrations import is_current
-from graph.model import DonationKind, Label
+from graph.core.db import Database, Tx, WriteCounts
+from graph.core.migrations import is_current
+from graph.core.model import DonationKind, Label
 
 BATCH_ROWS = 5000
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from typing import Any, LiteralString
 
 from graph.bundle.rows import Draft
-from graph.db import Database, Tx
-from graph.model import Label
+from graph.core.db import Database, Tx
+from graph.core.model import Label
 
 _EXISTING: dict[Label, LiteralString] = {
     Label.ALUMNUS: "UNWIND $keys AS k MATCH (n:Alumnus {externalId: k}) RETURN k AS key, null AS info",

@@ -3,7 +3,7 @@
 A first pass over the file (`graph.bundle.importer.FileRun.survey`: rows validated and their
 references found, nothing written) keeps one small `Row` per pledge and payment row. `decide`
 then reads what is stored about those pledges and payments and judges every pledge and payment
-row by `graph.donation_rules`' wording, so the outcome depends on the set of rows, never on
+row by `graph.giving.donation_rules`' wording, so the outcome depends on the set of rows, never on
 their order in the file:
 
 - a pledge row restating a stored pledge is refused when it lowers the pledge below what is paid
@@ -28,10 +28,10 @@ from datetime import date
 from typing import LiteralString
 
 from graph.bundle.rows import Draft
-from graph.db import Database, returned_columns
-from graph.db import Row as Record
-from graph.donation_rules import CANCELLED, OTHER_PARTY, PAID_STAYS, above_open, below_paid
-from graph.model import DonationKind
+from graph.core.db import Database, returned_columns
+from graph.core.db import Row as Record
+from graph.core.model import DonationKind
+from graph.giving.donation_rules import CANCELLED, OTHER_PARTY, PAID_STAYS, above_open, below_paid
 
 KEYS_PER_READ = 5000
 # A donor as "A:<student number>" or "C:<credit code>", as `donor_of` gives it for a row.

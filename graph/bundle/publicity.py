@@ -11,7 +11,7 @@ from typing import LiteralString
 from graph.bundle import cells as c
 from graph.bundle.rows import Draft
 from graph.bundle.upsert import COLLEGE, Link, Target, node_statement
-from graph.db import Database
+from graph.core.db import Database
 
 FEATURE_COLUMNS = ("external_ids", "credit_codes", "event_codes", "chapter_codes", "college_codes")
 

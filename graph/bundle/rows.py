@@ -14,7 +14,7 @@ from typing import Any
 from graph.bundle.cells import Bad, Converter
 from graph.bundle.format import COLUMNS, unquote
 from graph.bundle.report import FileProblem, RowProblem
-from graph.model import Label
+from graph.core.model import Label
 
 
 @dataclass(frozen=True)

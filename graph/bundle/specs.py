@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph.bundle import cells as c
 from graph.bundle import checks, publicity
 from graph.bundle.rows import Col, FileSpec
-from graph.model import (
+from graph.core.model import (
     AlumnusKind,
     AttendanceRole,
     AwardKind,

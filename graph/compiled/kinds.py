@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import LiteralString, cast
 
-from graph.affiliations import AcquaintanceKind
-from graph.scope import ALUMNUS_VISIBLE, CONTACT_VISIBLE, reduced
+from graph.core.scope import ALUMNUS_VISIBLE, CONTACT_VISIBLE, reduced
+from graph.people.affiliations import AcquaintanceKind
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class Kind:
 
 
 def _renamed(predicate: str, slot: str) -> str:
-    """A predicate of `graph.scope` over `n`, rewritten over the placeholder of `slot`."""
+    """A predicate of `graph.core.scope` over `n`, rewritten over the placeholder of `slot`."""
     return re.sub(r"\bn\b", f"<{slot}>", predicate)
 
 
@@ -121,7 +121,7 @@ _STAFF_ROLE = Kind(
     },
     {"college": Link("College", False, bind=(("n", "c"),))},
 )
-# A recorded kind the enum does not know reads as OTHER (as schema.alumni.Acquaintance does).
+# A recorded kind the enum does not know reads as OTHER (as schema.people.alumni.types.Acquaintance does).
 _ACQUAINTANCE = Kind(
     ("k", "n"),
     {
@@ -139,7 +139,7 @@ _NEED = Kind(
 )
 
 
-# As graph.employment orders positions: current first, then the most recent; founders and
+# As graph.careers.employment orders positions: current first, then the most recent; founders and
 # executives before employees; then the alumnus's name and id, and the company's id.
 _EMPLOYMENT_ORDER: LiteralString = (
     "<cw>.endYear IS NULL DESC, coalesce(<cw>.endYear, 9999) DESC,"
@@ -225,7 +225,7 @@ def _tree(label: LiteralString) -> Kind:
 
 
 def _local(predicate: str, var: str) -> str:
-    """A predicate of `graph.scope` over `n`, rewritten over a subquery's own variable."""
+    """A predicate of `graph.core.scope` over `n`, rewritten over a subquery's own variable."""
     return re.sub(r"\bn\b", var, predicate)
 
 

@@ -6,8 +6,8 @@ Nothing of a request's text reaches the statement: values travel as `$params`, v
 generated (`v1`, `v2`, …) and parameters of nested arguments are named by the caller (`p1`, …).
 
 Each node comes back as a list: its columns in the order asked, then its links (a list for a
-to-many link, a value or null for a to-one link). Scope predicates are those of `graph.scope`,
-reduced for callers who see everyone exactly as `graph.scope.specialised` reduces them.
+to-many link, a value or null for a to-one link). Scope predicates are those of `graph.core.scope`,
+reduced for callers who see everyone exactly as `graph.core.scope.specialised` reduces them.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from itertools import count
 from typing import Any, LiteralString
 
 from graph.compiled.kinds import Kind, Link, kinds
-from graph.db import Database, Row
+from graph.core.db import Database, Row
+from graph.core.scope import ALUMNUS_VISIBLE, reduced
 from graph.insights.cohorts import REUNION_MATCH, REUNION_ORDER
-from graph.scope import ALUMNUS_VISIBLE, reduced
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def _fill(
 
 
 def _statement(text: str) -> LiteralString:
-    # Built only from the fixed fragments of this module and of graph.scope / graph.pages, generated
+    # Built only from the fixed fragments of this module and of graph.core.scope / graph.core.pages, generated
     # variable names and caller-chosen parameter names (`p` + a number); never from request text.
     return text  # mypy treats LiteralString as str; the rule above is what keeps it literal
 

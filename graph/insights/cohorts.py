@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import LiteralString
 
-from graph.db import Database, Tx
-from graph.errors import NotFound
-from graph.scope import ALUMNUS_VISIBLE, Scope
+from graph.core.db import Database, Tx
+from graph.core.errors import NotFound
+from graph.core.scope import ALUMNUS_VISIBLE, Scope
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import LiteralString
 
-from graph.db import Database, Tx
-from graph.employment import EmploymentRecord
-from graph.errors import NotFound
-from graph.scope import ALUMNUS_VISIBLE, Scope
+from graph.careers.employment import EmploymentRecord
+from graph.core.db import Database, Tx
+from graph.core.errors import NotFound
+from graph.core.scope import ALUMNUS_VISIBLE, Scope
 
 MAX_FIRST = 100
 

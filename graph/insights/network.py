@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from graph.db import Database, Tx
-from graph.errors import NotFound
-from graph.model import Label
-from graph.scope import ALUMNUS_VISIBLE, Scope
+from graph.core.db import Database, Tx
+from graph.core.errors import NotFound
+from graph.core.model import Label
+from graph.core.scope import ALUMNUS_VISIBLE, Scope
 
 MAX_DEPTH = 3
 MAX_LIMIT = 500

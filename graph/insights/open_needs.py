@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from graph.db import Database
-from graph.employment import EmploymentRecord
-from graph.errors import NotFound
-from graph.scope import ALUMNUS_VISIBLE, Scope
+from graph.careers.employment import EmploymentRecord
+from graph.core.db import Database
+from graph.core.errors import NotFound
+from graph.core.scope import ALUMNUS_VISIBLE, Scope
 
 MAX_FIRST = 100
 

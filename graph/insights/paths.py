@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
-from graph.db import Database, Tx
-from graph.errors import NotFound
-from graph.scope import ALUMNUS_VISIBLE, Scope
+from graph.core.db import Database, Tx
+from graph.core.errors import NotFound
+from graph.core.scope import ALUMNUS_VISIBLE, Scope
 
 MAX_HOPS = 6
 ROW_CAP = 50_000  # members one class, company or chapter may add to a level

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from graph.db import Database, Tx
-from graph.errors import NotFound
-from graph.money import from_fen
+from graph.core.db import Database, Tx
+from graph.core.errors import NotFound
+from graph.core.money import from_fen
+from graph.core.scope import FULL
 from graph.reports.funds import FundYear, fund_report
-from graph.scope import FULL
 
 ANONYMOUS = "匿名 Anonymous"
 

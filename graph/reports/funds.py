@@ -6,14 +6,14 @@ import asyncio
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from graph import alumni
-from graph.alumni import AlumnusRecord
-from graph.db import Database, Row, Tx, returned_columns
-from graph.donations import COLUMNS, DonationRecord, donation
-from graph.errors import NotFound
-from graph.giving import DONATION_VISIBLE
-from graph.money import from_fen
-from graph.scope import ALUMNUS_VISIBLE, FUND_GIVING, Scope
+from graph.core.db import Database, Row, Tx, returned_columns
+from graph.core.errors import NotFound
+from graph.core.money import from_fen
+from graph.core.scope import ALUMNUS_VISIBLE, FUND_GIVING, Scope
+from graph.giving.donations import COLUMNS, DonationRecord, donation
+from graph.giving.vocabulary import DONATION_VISIBLE
+from graph.people import alumni
+from graph.people.alumni import AlumnusRecord
 
 # A pledge stands at a date unless it was cancelled on or before that date.
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, LiteralString
 
-from graph.db import Database
-from graph.pages import Cursor
-from graph.scope import FUND_GIVING, Scope
+from graph.core.db import Database
+from graph.core.pages import Cursor
+from graph.core.scope import FUND_GIVING, Scope
 
 
 class Segment(StrEnum):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from graph.db import Database
-from graph.money import from_fen
-from graph.scope import Scope
+from graph.core.db import Database
+from graph.core.money import from_fen
+from graph.core.scope import Scope
 
 
 @dataclass(frozen=True)

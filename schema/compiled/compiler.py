@@ -24,7 +24,7 @@ from graphql.execution.values import get_argument_values
 from graph import compiled as tables
 from graph.compiled import Read
 from schema.compiled.shapes import Entry, Fallback, Format, ObjectShape, list_of, non_null, optional, required
-from schema.relay import to_global_id
+from schema.core.relay import to_global_id
 
 FieldDetailsList = Sequence[FieldDetails]
 

@@ -21,7 +21,7 @@ from strawberry.types.info import Info
 from schema.compiled.plans import Plan, PlanCache
 from schema.compiled.roots import ROOTS, RootCall
 from schema.compiled.shapes import Fallback
-from schema.errors import ApiError, ErrorCode
+from schema.core.errors import ApiError, ErrorCode
 
 PLANS = PlanCache()
 

@@ -8,20 +8,22 @@ from typing import Any, LiteralString
 
 from graphql import GraphQLObjectType
 
-from graph import alumni as alumni_repo
-from graph import careers, geography, institutions
-from graph import companies as company_repo
 from graph import compiled as tables
-from graph.pages import ListSpec, encode_cursor
-from schema.careers import industry_params
+from graph.careers import companies as company_repo
+from graph.careers import geography
+from graph.careers import industries as careers
+from graph.core.pages import ListSpec, encode_cursor
+from graph.institutions import colleges as institutions
+from graph.people import alumni as alumni_repo
+from schema.careers.geography.types import region_params
+from schema.careers.industries.types import industry_params
 from schema.compiled.compiler import Compiler, FieldDetailsList, _unwrap
 from schema.compiled.plans import Plan
 from schema.compiled.shapes import Fallback
-from schema.context import Context
-from schema.errors import not_found
-from schema.geography import region_params
-from schema.institutions import CollegeFilter, class_params
-from schema.relay import from_global_id, page_args
+from schema.core.context import Context
+from schema.core.errors import not_found
+from schema.core.relay import from_global_id, page_args
+from schema.institutions.types import CollegeFilter, class_params
 
 
 @dataclass
@@ -236,7 +238,7 @@ class ReunionRoot:
 
     async def answer(self, call: RootCall) -> Any:
         """The rows, as the resolver answers them."""
-        from schema.insights import reunion_anniversaries
+        from schema.insights.relationships.queries import reunion_anniversaries
 
         year = call.kwargs["year"]
         wanted = reunion_anniversaries(year, call.kwargs.get("anniversaries"))
@@ -258,13 +260,13 @@ class ReunionRoot:
 
 
 def _alumni_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
-    from schema.alumni import AlumnusFilter
+    from schema.people.alumni.types import AlumnusFilter
 
     return (kwargs.get("filter") or AlumnusFilter()).to_repo().params()
 
 
 def _company_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
-    from schema.company_list import CompanyFilter
+    from schema.careers.companies.queries import CompanyFilter
 
     params: dict[str, Any] = (kwargs.get("filter") or CompanyFilter()).to_repo().params()
     return params

@@ -13,8 +13,8 @@ from typing import LiteralString
 
 from graph.bundle.importer import import_bundle
 from graph.bundle.report import BundleError
-from graph.db import ConnectionSettings, Database, open_database
-from graph.migrations import migrate
+from graph.core.db import ConnectionSettings, Database, open_database
+from graph.core.migrations import migrate
 from scripts.bench.errors import BenchError
 from scripts.neo4j_local import Instance, Sizing, project_root
 from scripts.seed import generate

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph import search
+from graph.people import search
 from scripts.bench.fixtures import Fixtures
 from scripts.bench.scenario import Document, Scenario, global_id, local_id, peer_cypher, when_ours
 from scripts.bench.sides import Data
@@ -207,7 +207,7 @@ def names(fx: Fixtures) -> Scenario:
             lambda d: _hits(d["searchNames"]),
         ),
         notes=(
-            "raw and peer get the Lucene query graph.search builds from the text"
+            "raw and peer get the Lucene query graph.people.search builds from the text"
             " (its pinyin forms need Python); a library user would have to build it in their own"
             " resolver or client",
         ),

@@ -17,8 +17,8 @@ from neo4j import AsyncGraphDatabase
 
 from api.auth import TokenRequest, issue
 from api.settings import load_settings
-from graph.db import ConnectionSettings
-from schema.permissions import Role
+from graph.core.db import ConnectionSettings
+from schema.core.permissions import Role
 from scripts.bench import safety
 from scripts.bench.catalogue import scenarios
 from scripts.bench.errors import BenchError

@@ -77,7 +77,7 @@ def local_id(global_id: str) -> str:
 
 
 def global_id(type_name: str, node_id: str) -> str:
-    """Our opaque global id of a node (the format of schema.relay)."""
+    """Our opaque global id of a node (the format of schema.core.relay)."""
     return base64.urlsafe_b64encode(f"{type_name}:{node_id}".encode()).decode()
 
 

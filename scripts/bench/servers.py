@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from graph.db import ConnectionSettings
+from graph.core.db import ConnectionSettings
 from scripts.bench.errors import BenchError
 
 ROOT = Path(__file__).resolve().parents[2]

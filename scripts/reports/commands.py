@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from graph.db import Database
+from graph.core.db import Database
+from graph.core.scope import FULL
 from graph.reports import documents, retention, scorecards
 from graph.reports.retention import Segment
-from graph.scope import FULL
 from scripts.reports import fund as fund_docs
 from scripts.reports.tables import Sheet, write_workbook
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from graph.validation import normalize_phone
+from graph.core.validation import normalize_phone
 from scripts.seed import places
 from scripts.seed.names import PersonName, email_local
 from scripts.seed.rand import Weighted, chance

@@ -1,4 +1,4 @@
-"""Read your own writes: every session of the API shares one bookmark manager (graph.db.Database),
+"""Read your own writes: every session of the API shares one bookmark manager (graph.core.db.Database),
 so the request after a write reads it even when a cluster routes reads to another member."""
 
 from __future__ import annotations

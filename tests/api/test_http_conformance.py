@@ -16,8 +16,8 @@ import pytest
 
 from api.auth import TokenRequest, issue
 from api.settings import Settings
-from graph.db import ConnectionSettings
-from schema.permissions import Role
+from graph.core.db import ConnectionSettings
+from schema.core.permissions import Role
 from tests.conftest import TEST_SECRET
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from graphql import GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLScalarType
 
-from graph.db import Database
-from schema.permissions import Role
+from graph.core.db import Database
+from schema.core.permissions import Role
 from tests.api.test_role_matrix import MUTATIONS, QUERIES, placeholder, post_multipart, root_fields
 from tests.conftest import Api
 

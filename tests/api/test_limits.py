@@ -10,8 +10,8 @@ import pytest
 from api.app import create_app
 from api.auth import TokenRequest, issue
 from api.settings import Settings, load_settings
-from graph.db import Database
-from schema.permissions import Role
+from graph.core.db import Database
+from schema.core.permissions import Role
 from tests.conftest import Api
 
 

@@ -24,8 +24,8 @@ from graphql import (
     GraphQLUnionType,
 )
 
-from schema.permissions import Role
-from schema.relay import to_global_id
+from schema.core.permissions import Role
+from schema.core.relay import to_global_id
 from schema.schema import schema
 from tests.conftest import Api
 

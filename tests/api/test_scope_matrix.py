@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.db import Database
-from schema.permissions import Role
-from schema.relay import to_global_id
+from graph.core.db import Database
+from schema.core.permissions import Role
+from schema.core.relay import to_global_id
 from tests.conftest import Api
 
 WORLD = """

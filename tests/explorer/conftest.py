@@ -22,8 +22,8 @@ from api.auth import TokenRequest, issue
 from api.explorer import explorer_dir
 from api.settings import Mode, Settings
 from graph.bundle.importer import import_bundle
-from graph.db import ConnectionSettings, Database
-from schema.permissions import Role
+from graph.core.db import ConnectionSettings, Database
+from schema.core.permissions import Role
 from scripts.cli import DEMO_DIR
 from tests.conftest import TEST_SECRET, wipe
 

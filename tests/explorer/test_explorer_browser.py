@@ -15,8 +15,8 @@ from pathlib import Path
 from playwright.async_api import Page, expect
 
 from api.auth import TokenRequest, issue
-from graph.names import name_search_fields
-from schema.permissions import Role
+from graph.core.names import name_search_fields
+from schema.core.permissions import Role
 from tests.explorer.conftest import Requests, Server, demo_rows, shot, sign_in
 
 ALUMNI = {row["external_id"]: row for row in demo_rows("alumni.csv")}

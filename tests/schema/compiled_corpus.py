@@ -19,7 +19,7 @@ from graphql import (
 )
 from graphql.error import GraphQLSyntaxError
 
-from schema.relay import to_global_id
+from schema.core.relay import to_global_id
 
 TESTS = Path(__file__).parent.parent
 

@@ -11,10 +11,10 @@ from typing import Any
 import strawberry
 
 from graph.bundle.importer import import_bundle
-from graph.db import Database
-from schema.context import Context
-from schema.limits import Limits
-from schema.permissions import Principal, Role
+from graph.core.db import Database
+from schema.core.context import Context
+from schema.core.limits import Limits
+from schema.core.permissions import Principal, Role
 from schema.schema import build_schema
 from scripts.seed.build import generate
 from tests.conftest import wipe

@@ -11,8 +11,8 @@ import pytest
 
 from api.app import create_app
 from api.settings import Settings
-from graph.db import Database
-from schema.limits import Limits
+from graph.core.db import Database
+from schema.core.limits import Limits
 from tests.conftest import Api
 
 # Round-trip tests select three levels under 50+ parents; the default cost cap (a deployment

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.db import Database
+from graph.core.db import Database
 from tests.schema.given import credit_code
 
 # Two colleges (CS with chapter SZ, EE), a CS class and an EE class. People:

@@ -6,8 +6,8 @@ from typing import Any, LiteralString
 
 from stdnum.cn import uscc
 
-from graph.db import Database
-from schema.relay import to_global_id
+from graph.core.db import Database
+from schema.core.relay import to_global_id
 from tests.conftest import Api
 
 # Two colleges, three classes, a chapter tree; alumni are added by `given_alumni`.

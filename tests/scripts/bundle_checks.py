@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph import validation as v
+from graph.core import validation as v
 from tests.scripts.bundle_checks_giving import check_engagement, check_giving
 from tests.scripts.bundle_checks_publicity import check_publicity
 from tests.scripts.bundle_rules import Checker, Row, boolean, enum, not_before, read_bundle, ref, year

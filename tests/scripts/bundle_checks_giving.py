@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph import validation as v
+from graph.core import validation as v
 from tests.scripts.bundle_rules import Checker, Row, boolean, dated, enum, not_before, one_of, ref, year
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from graph import validation as v
+from graph.core import validation as v
 from tests.scripts.bundle_rules import Checker, Row, dated, enum, not_before, ref
 
 

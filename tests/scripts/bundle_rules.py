@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from graph import validation as v
+from graph.core import validation as v
 
 SPEC: dict[str, str] = {
     "colleges.csv": "code,name",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from graph.db import ConnectionSettings, Database
+from graph.core.db import ConnectionSettings, Database
 from scripts.bench.dataset import load_bundle
 from scripts.bench.plan import Plan
 from scripts.bench.report import load_table, safety_table, table

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.db import ConnectionSettings, Database
+from graph.core.db import ConnectionSettings, Database
 from scripts.cli import main
 from tests.bundle_support import SMALL, label_counts, write
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.db import ConnectionSettings, Database
+from graph.core.db import ConnectionSettings, Database
 from scripts.cli import main
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from api.app import create_app
 from api.settings import Mode, Secret, Settings
-from schema.limits import Limits
+from schema.core.limits import Limits
 from scripts.neo4j_local import Instance, Neo4jLocalError, Sizing, _is_our_java, lib_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -135,7 +135,7 @@ async def test_restart_while_serving_fails_clearly_then_recovers(spare: Instance
         assert not _is_our_java(pid, spare.home)
         assert (await client.get("/readyz")).status_code == 503
         from api.auth import TokenRequest, issue
-        from schema.permissions import Role
+        from schema.core.permissions import Role
 
         token = issue(settings, TokenRequest(role=Role.ADMIN))
         body = (
@@ -163,7 +163,7 @@ async def test_restart_while_serving_fails_clearly_then_recovers(spare: Instance
 
 async def test_wrong_password_is_unavailable_not_a_traceback(connection: object) -> None:
     # given the test server with a wrong password
-    from graph.db import ConnectionSettings
+    from graph.core.db import ConnectionSettings
 
     assert isinstance(connection, ConnectionSettings)
     settings = Settings(

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from graph.db import ConnectionSettings, Database
+from graph.core.db import ConnectionSettings, Database
 from scripts.cli import main
-from tests.graph.test_giving_reports import given_history
+from tests.graph.reports.test_giving_reports import given_history
 
 
 async def cli(*args: str) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from graph.db import Database
+from graph.core.db import Database
 from scripts.reports import commands as reports_cli
 from tests.schema.cooperation_givens import COOPERATIONS_OF_CS, STORIES_2023_2024, given_world
 

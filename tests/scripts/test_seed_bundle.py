@@ -22,7 +22,7 @@ def _bytes(folder: Path) -> dict[str, bytes]:
 
 
 def test_every_row_is_valid_and_every_reference_resolves(bundle: Generated) -> None:
-    # then (the checker reads every file of DESIGN §3 with the graph.validation validators)
+    # then (the checker reads every file of DESIGN §3 with the graph.core.validation validators)
     assert bundle.problems == []
 
 

@@ -1,0 +1,1 @@
+"""Engagement: events, attendance, interactions and awards."""

@@ -1,0 +1,1 @@
+"""Careers: industries, geography, companies, employment and needs."""

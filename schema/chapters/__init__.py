@@ -1,0 +1,1 @@
+"""Chapters of the alumni association and their memberships."""

@@ -1,0 +1,1 @@
+"""Cooperation and publicity (DESIGN §7): cooperations with alumni enterprises, and stories."""

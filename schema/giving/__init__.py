@@ -1,0 +1,1 @@
+"""Giving: funds, donations, gifts and the donation rules."""

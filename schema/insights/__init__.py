@@ -1,0 +1,1 @@
+"""Insights: the relationship queries of DESIGN §4."""

@@ -1,0 +1,1 @@
+"""Institutions: colleges and classes."""

@@ -1,0 +1,1 @@
+"""People: alumni, staff posts, ties, acquaintances, duplicates, self-service, search."""

@@ -1,0 +1,1 @@
+"""Reports: the yearly giving reports and evaluation."""
