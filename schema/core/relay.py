@@ -9,14 +9,18 @@ from typing import Any, Generic, TypeVar
 
 import strawberry
 
-from graph.core.db import Row
+from graph.core.db import Database, Row
 from graph.core.pages import (
     MAX_PAGE,
     BadCursor,
     Cursor,
+    ListSpec,
+    Order,
     Related,
     decode_cursor,
     encode_cursor,
+    fetch_count,
+    fetch_ordered_page,
     fetch_related_counts,
     fetch_related_pages,
     plain_key,
@@ -25,6 +29,7 @@ from schema.core.context import Context
 from schema.core.errors import bad_input
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 @strawberry.interface(description="An object with a globally unique, opaque ID.")
@@ -129,6 +134,23 @@ def connection(
         end_cursor=edges[-1].cursor if edges else None,
     )
     return Connection(edges=edges, page_info=info, counter=counter)
+
+
+async def ordered_connection(
+    db: Database,
+    spec: ListSpec[T],
+    params: dict[str, Any],
+    order: Order,
+    page: tuple[int, Cursor | None],
+    convert: Callable[[Any], R],
+) -> Connection[R]:
+    """A root list in a chosen order (dates newest first, …): one keyset page, the count on demand."""
+    first, cursor = page
+    try:
+        rows, more = await fetch_ordered_page(db, spec, params, order, first, cursor)
+    except BadCursor as exc:
+        raise bad_input(str(exc)) from exc
+    return connection(rows, more, cursor is not None, convert, lambda: fetch_count(db, spec, params))
 
 
 async def related_connection(

@@ -14,15 +14,14 @@ import strawberry
 
 from graph.cooperation import cooperations as repo
 from graph.core.model import CooperationKind, CooperationStatus
-from graph.core.pages import BadCursor, Order, fetch_count, fetch_ordered_page
+from graph.core.pages import Order
 from schema.core.context import Context
-from schema.core.errors import bad_input
 from schema.core.permissions import Role, require_roles
 from schema.core.relay import (
     Connection,
     Node,
-    connection,
     expect_id,
+    ordered_connection,
     page_args,
     related_connection,
     to_global_id,
@@ -187,14 +186,10 @@ class CooperationsQuery:
         """List cooperations."""
         first, cursor = page_args(first, after)
         params = (filter or CooperationFilter()).to_repo().params() | {"scope": info.context.scope.params()}
-        db = info.context.db
         order = Order(order_by.value, descending, dated=order_by is CooperationSort.START_DATE)
-        try:
-            rows, more = await fetch_ordered_page(db, repo.COOPERATIONS, params, order, first, cursor)
-        except BadCursor as exc:
-            raise bad_input(str(exc)) from exc
-        count = lambda: fetch_count(db, repo.COOPERATIONS, params)  # noqa: E731
-        return connection(rows, more, cursor is not None, Cooperation.from_record, count)
+        return await ordered_connection(
+            info.context.db, repo.COOPERATIONS, params, order, (first, cursor), Cooperation.from_record
+        )
 
 
 async def cooperation_by_id(info: Info, node_id: str) -> Cooperation | None:

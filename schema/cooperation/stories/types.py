@@ -15,7 +15,7 @@ import strawberry
 
 from graph.cooperation import stories as repo
 from graph.core.model import StoryChannel
-from graph.core.pages import BadCursor, Order, fetch_count, fetch_ordered_page
+from graph.core.pages import Order
 from schema.core.context import Context
 from schema.core.errors import bad_input
 from schema.core.permissions import IsAuthenticated
@@ -23,9 +23,9 @@ from schema.core.registry import resolve
 from schema.core.relay import (
     Connection,
     Node,
-    connection,
     expected_id,
     from_global_id,
+    ordered_connection,
     page_args,
     related_connection,
     to_global_id,
@@ -167,14 +167,10 @@ class StoriesQuery:
         """List stories."""
         first, cursor = page_args(first, after)
         params = (filter or StoryFilter()).to_repo().params()
-        db = info.context.db
         order = Order(order_by.value, descending, dated=order_by is StorySort.PUBLISHED_ON)
-        try:
-            rows, more = await fetch_ordered_page(db, repo.STORIES, params, order, first, cursor)
-        except BadCursor as exc:
-            raise bad_input(str(exc)) from exc
-        count = lambda: fetch_count(db, repo.STORIES, params)  # noqa: E731
-        return connection(rows, more, cursor is not None, Story.from_record, count)
+        return await ordered_connection(
+            info.context.db, repo.STORIES, params, order, (first, cursor), Story.from_record
+        )
 
 
 async def story_by_id(info: Info, node_id: str) -> Story | None:

@@ -8,13 +8,20 @@ from typing import Annotated
 
 import strawberry
 
-from graph.core.pages import BadCursor, Order, fetch_count, fetch_ordered_page
+from graph.core.pages import Order
 from graph.engagement import events as repo
 from graph.engagement.vocabulary import EventKind
 from schema.core.context import Context
 from schema.core.errors import bad_input
 from schema.core.permissions import IsAuthenticated
-from schema.core.relay import Connection, connection, expect_id, expected_id, from_global_id, page_args
+from schema.core.relay import (
+    Connection,
+    expect_id,
+    expected_id,
+    from_global_id,
+    ordered_connection,
+    page_args,
+)
 from schema.engagement.events.types import Event
 from schema.institutions.types import After, Descending, First
 
@@ -88,12 +95,7 @@ class EventsQuery:
         """List events."""
         first, cursor = page_args(first, after)
         params = (filter or EventFilter()).to_repo().params()
-        db = info.context.db
         order = Order(order_by.value, descending, dated=order_by is EventSort.DATE)
-        try:
-            rows, more = await fetch_ordered_page(db, repo.EVENTS, params, order, first, cursor)
-        except BadCursor as exc:
-            raise bad_input(str(exc)) from exc
-        return connection(
-            rows, more, cursor is not None, Event.from_record, lambda: fetch_count(db, repo.EVENTS, params)
+        return await ordered_connection(
+            info.context.db, repo.EVENTS, params, order, (first, cursor), Event.from_record
         )

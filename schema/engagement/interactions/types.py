@@ -10,14 +10,21 @@ from typing import Annotated
 import strawberry
 
 from graph.core.model import PartyRef
-from graph.core.pages import BadCursor, Order, fetch_count, fetch_ordered_page
+from graph.core.pages import Order
 from graph.engagement import interactions as repo
 from graph.engagement.vocabulary import InteractionKind
 from schema.core.context import Context
-from schema.core.errors import bad_input
 from schema.core.permissions import IsAuthenticated
 from schema.core.registry import load_party
-from schema.core.relay import Connection, Node, connection, expect_id, from_global_id, page_args, to_global_id
+from schema.core.relay import (
+    Connection,
+    Node,
+    expect_id,
+    from_global_id,
+    ordered_connection,
+    page_args,
+    to_global_id,
+)
 from schema.engagement.types import InteractionParty
 from schema.institutions.types import After, Descending, First
 from schema.people.alumni.types import Alumnus
@@ -128,16 +135,7 @@ class InteractionsQuery:
         """List interactions."""
         first, cursor = page_args(first, after)
         params = (filter or InteractionFilter()).to_repo().params() | {"scope": info.context.scope.params()}
-        db = info.context.db
-        try:
-            order = Order(order_by.value, descending, dated=True)
-            rows, more = await fetch_ordered_page(db, repo.INTERACTIONS, params, order, first, cursor)
-        except BadCursor as exc:
-            raise bad_input(str(exc)) from exc
-        return connection(
-            rows,
-            more,
-            cursor is not None,
-            Interaction.from_record,
-            lambda: fetch_count(db, repo.INTERACTIONS, params),
+        order = Order(order_by.value, descending, dated=True)
+        return await ordered_connection(
+            info.context.db, repo.INTERACTIONS, params, order, (first, cursor), Interaction.from_record
         )

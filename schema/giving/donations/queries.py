@@ -8,13 +8,20 @@ from typing import Annotated
 
 import strawberry
 
-from graph.core.pages import BadCursor, Order, fetch_count, fetch_ordered_page
+from graph.core.pages import Order
 from graph.giving import donations as repo
 from graph.giving.vocabulary import DonationKind
 from schema.core.context import Context
 from schema.core.errors import bad_input
 from schema.core.permissions import Role, require_roles
-from schema.core.relay import Connection, connection, expect_id, expected_id, from_global_id, page_args
+from schema.core.relay import (
+    Connection,
+    expect_id,
+    expected_id,
+    from_global_id,
+    ordered_connection,
+    page_args,
+)
 from schema.giving.donations.types import Donation
 from schema.institutions.types import After, Descending, First
 
@@ -79,16 +86,7 @@ class DonationsQuery:
         """List donations."""
         first, cursor = page_args(first, after)
         params = (filter or DonationFilter()).to_repo().params() | {"scope": info.context.scope.params()}
-        db = info.context.db
-        try:
-            order = Order(order_by.value, descending, dated=order_by is DonationSort.DATE)
-            rows, more = await fetch_ordered_page(db, repo.DONATIONS, params, order, first, cursor)
-        except BadCursor as exc:
-            raise bad_input(str(exc)) from exc
-        return connection(
-            rows,
-            more,
-            cursor is not None,
-            Donation.from_record,
-            lambda: fetch_count(db, repo.DONATIONS, params),
+        order = Order(order_by.value, descending, dated=order_by is DonationSort.DATE)
+        return await ordered_connection(
+            info.context.db, repo.DONATIONS, params, order, (first, cursor), Donation.from_record
         )
