@@ -12,12 +12,10 @@ import re
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from api.auth import TokenError, bearer, verify
-from api.settings import Settings
+from api.auth import principal
 from graph.core.errors import GraphError
 from schema.core.errors import ApiError, ErrorCode
 from schema.core.extensions import graph_code
-from schema.core.permissions import Principal
 from schema.reports.giving.documents import fund_report_pdf
 
 log = logging.getLogger("alumni_graph.api")
@@ -44,23 +42,12 @@ def error(code: ErrorCode, message: str) -> JSONResponse:
     return JSONResponse(body, status_code=STATUS.get(code, 500), headers=headers)
 
 
-def caller(request: Request, settings: Settings) -> Principal | None:
-    """The principal of the request's bearer token (None without one, or with a bad one)."""
-    token = bearer(request.headers.get("authorization"))
-    if token is None:
-        return None
-    try:
-        return verify(settings, token)
-    except TokenError:
-        return None
-
-
 async def fund_pdf(request: Request) -> Response:
     """The PDF of `?fund=<Fund ID>&year=<year>` as an attachment, or a coded JSON error."""
-    principal = caller(request, request.app.state.settings)
+    caller = principal(request.app.state.settings, request.headers.get("authorization"))
     fund, year = request.query_params.get("fund"), request.query_params.get("year")
     try:
-        pdf = await fund_report_pdf(request.app.state.db, principal, fund, year)
+        pdf = await fund_report_pdf(request.app.state.db, caller, fund, year)
     except ApiError as exc:
         return error(exc.code, exc.message)
     except GraphError as exc:
