@@ -14,6 +14,7 @@ from api.explorer import BrowserIde, explorer_routes
 from api.graphql import GraphQLApp
 from api.health import healthz, readyz
 from api.limits import BodySizeLimit
+from api.reports import fund_pdf
 from api.settings import Settings, load_settings
 from graph.core.db import ConnectionSettings, open_database
 
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/graphql", BrowserIde(graphql, settings.development), methods=["GET", "POST"]),
+            Route("/reports/fund.pdf", fund_pdf, methods=["GET"]),
             *explorer_routes(settings),
         ],
         lifespan=lifespan,

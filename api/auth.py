@@ -93,3 +93,14 @@ def bearer(header: str | None) -> str | None:
         return None
     scheme, _, value = header.partition(" ")
     return value.strip() if scheme.lower() == "bearer" and value.strip() else None
+
+
+def principal(settings: Settings, authorization: str | None) -> Principal | None:
+    """The caller an `Authorization` header proves: None without a bearer token or with a bad one."""
+    token = bearer(authorization)
+    if token is None:
+        return None
+    try:
+        return verify(settings, token)
+    except TokenError:
+        return None

@@ -12,11 +12,10 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLRequestData, GraphQLRequestProtocol
 
-from api.auth import TokenError, bearer, verify
+from api.auth import principal
 from api.settings import Settings
 from schema.core.context import Context
 from schema.core.errors import ErrorCode
-from schema.core.permissions import Principal
 from schema.schema import build_schema
 
 _REQUEST = "alumni_graph.request"
@@ -76,14 +75,8 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         """Context for one request."""
         request.scope[_REQUEST] = request  # so that __call__ can close its uploaded files afterwards
-        principal: Principal | None = None
-        token = bearer(request.headers.get("authorization"))
-        if token:
-            try:
-                principal = verify(self.settings, token)
-            except TokenError:
-                principal = None
-        return Context(db=request.app.state.db, principal=principal, request=request, response=response)
+        caller = principal(self.settings, request.headers.get("authorization"))
+        return Context(db=request.app.state.db, principal=caller, request=request, response=response)
 
     async def get_root_value(self, request: Any) -> None:
         """No root value."""

@@ -115,3 +115,30 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   if (!res.ok || body.data == null) throw new ApiError("HTTP", `HTTP ${res.status}`);
   return body.data;
 }
+
+/** A file from an authenticated route (e.g. /reports/fund.pdf), fetched with the token in the
+ * Authorization header (never in the URL); errors come back in the GraphQL errors shape. */
+export async function fetchFile(path: string, params: Record<string, string>): Promise<{ blob: Blob; filename: string }> {
+  const bearer = getToken();
+  const headers: Record<string, string> = bearer ? { Authorization: `Bearer ${bearer}` } : {};
+  let res: Response;
+  try {
+    res = await fetch(`${path}?${new URLSearchParams(params).toString()}`, { headers, cache: "no-store", credentials: "omit" });
+  } catch (exc) {
+    throw new ApiError("NETWORK", exc instanceof Error ? exc.message : String(exc));
+  }
+  if (!res.ok) {
+    let body: GraphQLResponse<unknown> = {};
+    try {
+      body = (await res.json()) as GraphQLResponse<unknown>;
+    } catch {
+      throw new ApiError("HTTP", `HTTP ${res.status}`);
+    }
+    const first = body.errors?.[0];
+    const err = new ApiError(first?.extensions?.code ?? (res.status === 401 ? "UNAUTHENTICATED" : "HTTP"), first?.message ?? `HTTP ${res.status}`);
+    if (err.code === "UNAUTHENTICATED") onUnauthenticated(describeError(err));
+    throw err;
+  }
+  const named = /filename="?([^";]+)"?/.exec(res.headers.get("Content-Disposition") ?? "");
+  return { blob: await res.blob(), filename: named ? named[1] : path.split("/").pop() ?? "download" };
+}

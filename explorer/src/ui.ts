@@ -193,7 +193,12 @@ export function downloadCsv(filename: string, header: string[], rows: (string | 
     return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const text = [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
-  const url = URL.createObjectURL(new Blob(["\ufeff" + text], { type: "text/csv;charset=utf-8" }));
+  saveBlob(filename, new Blob(["\ufeff" + text], { type: "text/csv;charset=utf-8" }));
+}
+
+/** Offer a blob (a CSV made here, a PDF fetched with the token) as a file download. */
+export function saveBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = h("a", { href: url, download: filename });
   document.body.append(a);
   a.click();

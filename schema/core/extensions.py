@@ -23,13 +23,18 @@ _GRAPH_CODES = {
 }
 
 
+def graph_code(error: GraphError) -> ErrorCode:
+    """The client-facing code of a graph-layer error (INTERNAL for any we do not explain)."""
+    return _GRAPH_CODES.get(error.code, ErrorCode.INTERNAL)
+
+
 def present(error: GraphQLError) -> GraphQLError:
     """The error as clients see it: our code and message, never driver or Cypher text."""
     original = error.original_error
     if isinstance(original, ApiError):
         return _with(error, original.message, original.code)
     if isinstance(original, GraphError):
-        code = _GRAPH_CODES.get(original.code, ErrorCode.INTERNAL)
+        code = graph_code(original)
         message = str(original) if code is not ErrorCode.INTERNAL else "internal error"
         return _with(error, message, code)
     if isinstance(original, StrawberryInputCoercionError):  # e.g. null for a field that may only be left out

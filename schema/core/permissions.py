@@ -50,9 +50,7 @@ class Principal:
 def principal_of(info: Any) -> Principal:
     """The caller, or UNAUTHENTICATED."""
     principal: Principal | None = info.context.principal
-    if principal is None:
-        raise ApiError(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required")
-    return principal
+    return admit(principal, frozenset(Role))
 
 
 class IsAuthenticated(BasePermission):
@@ -66,6 +64,18 @@ class IsAuthenticated(BasePermission):
         return True
 
 
+def admit(principal: Principal | None, roles: frozenset[Role]) -> Principal:
+    """The caller if their role is one of `roles`; UNAUTHENTICATED or FORBIDDEN otherwise.
+
+    The one role check: `require_roles` fields run it, and so do the HTTP routes outside GraphQL.
+    """
+    if principal is None:
+        raise ApiError(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required")
+    if principal.role not in roles:
+        raise ApiError(ErrorCode.FORBIDDEN, "your role may not do this")
+    return principal
+
+
 def require_roles(*roles: Role) -> type[BasePermission]:
     """A permission class admitting only the given roles (FORBIDDEN otherwise)."""
     allowed = frozenset(roles)
@@ -74,9 +84,7 @@ def require_roles(*roles: Role) -> type[BasePermission]:
         message = "your role may not do this"
 
         def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
-            principal = principal_of(info)
-            if principal.role not in allowed:
-                raise ApiError(ErrorCode.FORBIDDEN, "your role may not do this")
+            admit(info.context.principal, allowed)
             return True
 
     HasRole.__name__ = "HasRole_" + "_".join(sorted(r.value for r in allowed))

@@ -17,7 +17,8 @@ WRITERS = {"csv": fund_docs.write_csv, "xlsx": fund_docs.write_xlsx, "pdf": fund
 
 async def fund_report(db: Database, args: argparse.Namespace) -> Path:
     """Write the fund's yearly report in the chosen format."""
-    doc = await documents.fund_document(db, args.code, args.year)
+    fund_id = await documents.id_by_code(db, "Fund", args.code)
+    doc = await documents.fund_document(db, FULL, fund_id, args.year)
     out = Path(args.out or f"out/fund-{args.code}-{args.year}.{args.format}")
     out.parent.mkdir(parents=True, exist_ok=True)
     WRITERS[args.format](doc, out)

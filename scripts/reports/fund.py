@@ -8,36 +8,12 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from graph.reports.documents import FundDocument
+from graph.reports.documents import FundDocument, summary_rows
+from graph.reports.pdf import fund_pdf
 from scripts.reports.safe import cell
 
-FONT = "STSong-Light"  # a CID font every PDF reader has: Chinese text needs no font file
 MONTHS = [f"{m}月" for m in range(1, 13)]
-
-
-def summary_rows(doc: FundDocument) -> list[tuple[str, str]]:
-    """The headline figures of the report."""
-    f = doc.figures
-    return [
-        ("基金 Fund", f"{doc.name} ({doc.code})"),
-        ("学院 College", doc.college or "—"),
-        ("年度 Year", str(doc.year)),
-        ("目标 Goal (CNY)", doc.goal_cny or "—"),
-        ("本年到账 Received (CNY)", f.received),
-        ("本年认捐 Pledged (CNY)", f.pledged),
-        ("年末未兑现认捐 Outstanding pledges (CNY)", f.outstanding_pledges),
-        ("捐赠人 Donors", str(f.donor_count)),
-        ("新捐赠人 New donors", str(f.new_donor_count)),
-    ]
 
 
 def write_csv(doc: FundDocument, out: Path) -> None:
@@ -77,42 +53,6 @@ def write_xlsx(doc: FundDocument, out: Path) -> None:
     wb.save(out)
 
 
-def _chart(doc: FundDocument) -> Drawing:
-    drawing = Drawing(460, 180)
-    bars = VerticalBarChart()
-    bars.x, bars.y, bars.width, bars.height = 40, 30, 400, 130
-    bars.data = [[float(Decimal(a)) for a in doc.monthly_cny]]
-    bars.categoryAxis.categoryNames = [str(m) for m in range(1, 13)]
-    bars.valueAxis.valueMin = 0
-    bars.bars[0].fillColor = colors.HexColor("#8B1A1A")
-    drawing.add(bars)
-    return drawing
-
-
 def write_pdf(doc: FundDocument, out: Path) -> None:
-    """A one- or two-page PDF: title, figures, a bar chart of giving by month, the donor list."""
-    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    title = ParagraphStyle("title", fontName=FONT, fontSize=16, leading=22)
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14)
-    style = TableStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), FONT),
-            ("FONTSIZE", (0, 0), (-1, -1), 9),
-            ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-        ]
-    )
-    donors = [["捐赠人 Donor", "类型 Kind", "笔数 Gifts", "金额 Total (CNY)"]]
-    donors += [[d.name, d.kind, str(d.gifts), d.total_cny] for d in doc.donors]
-    story = [
-        Paragraph(f"{doc.name} {doc.year} 年度捐赠报告 / Annual report to donors", title),
-        Spacer(1, 8),
-        Table([list(r) for r in summary_rows(doc)], style=style),
-        Spacer(1, 12),
-        Paragraph("按月到账 Giving by month (CNY)", body),
-        _chart(doc),
-        Spacer(1, 12),
-        Table(donors, style=style, repeatRows=1),
-        Spacer(1, 12),
-        Paragraph("感谢每一位捐赠人的支持。Thank you to every donor.", body),
-    ]
-    SimpleDocTemplate(str(out), pagesize=A4, title=f"{doc.name} {doc.year}").build(story)
+    """The PDF of `graph.reports.pdf` (the one the server also serves), written to a file."""
+    out.write_bytes(fund_pdf(doc))

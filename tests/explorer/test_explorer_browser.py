@@ -218,7 +218,7 @@ async def test_partner_finder_ranks_companies_and_downloads_csv(
 
 
 async def test_a_fund_report_shows_figures_months_stewardship_and_retention(
-    page: Page, server: Server
+    page: Page, server: Server, tmp_path: Path
 ) -> None:
     # given
     fund = demo_rows("funds.csv")[0]
@@ -234,6 +234,16 @@ async def test_a_fund_report_shows_figures_months_stewardship_and_retention(
     assert await page.locator(".report table tbody tr").count() > 0
     await expect(page.locator(".retention figcaption")).to_contain_text("留存")
     await shot(page, "5-fund-report")
+    # when: the report to donors, fetched with the token from /reports/fund.pdf
+    async with page.expect_download() as info:
+        await page.click("#fund-pdf")
+    download = await info.value
+    target = tmp_path / download.suggested_filename
+    await download.save_as(target)
+    # then
+    assert download.suggested_filename == f"fund-{fund['code']}-2025.pdf"
+    pdf = target.read_bytes()
+    assert pdf.startswith(b"%PDF") and fund["code"].encode() in pdf
 
 
 async def test_the_scorecard_sorts_by_any_column(page: Page, server: Server) -> None:

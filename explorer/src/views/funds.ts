@@ -1,7 +1,7 @@
 // A fund's year (`fundReport`): figures, giving by month, stewardship list; donor retention segments.
 
-import { gql } from "../api";
-import { barChart, clear, errorBox, fen, fenToMoney, h, loading, money, note, sortableTable, type Column } from "../ui";
+import { fetchFile, gql } from "../api";
+import { barChart, clear, errorBox, fen, fenToMoney, h, loading, money, note, saveBlob, sortableTable, type Column } from "../ui";
 
 const FUNDS = `query Funds { funds(first: 100) { edges { node { id code name college { name } } } } }`;
 const REPORT = `query FundReport($fund: ID!, $year: Int!) {
@@ -69,6 +69,24 @@ const STEWARD_COLUMNS: Column<Steward>[] = [
   { key: "anonymous", title: "匿名", value: (s) => (s.anonymous ? "是" : "否") },
 ];
 
+/** "下载 PDF 年报": the report to donors from /reports/fund.pdf, fetched with the token. */
+function pdfButton(fund: string, year: number): HTMLElement {
+  const status = h("div", { class: "note", "aria-live": "polite" });
+  const button = h("button", { type: "button", id: "fund-pdf" }, "下载 PDF 年报");
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    clear(status, "正在生成…");
+    fetchFile("/reports/fund.pdf", { fund, year: String(year) })
+      .then(({ blob, filename }) => {
+        saveBlob(filename, blob);
+        clear(status);
+      })
+      .catch((err: unknown) => clear(status, errorBox(err)))
+      .finally(() => (button.disabled = false));
+  });
+  return h("div", { class: "row pdf" }, button, status);
+}
+
 export function renderFunds(root: HTMLElement): void {
   const pre = new URLSearchParams(location.hash.split("?")[1] ?? "").get("fund");
   const fund = h("select", { id: "fund" }, h("option", { value: "" }, "加载中…"));
@@ -105,12 +123,7 @@ export function renderFunds(root: HTMLElement): void {
           card("捐赠人", String(r.donorCount), "donors"),
           card("新捐赠人", String(r.newDonorCount), "new-donors"),
         ),
-        h(
-          "p",
-          { class: "note" },
-          "致捐赠人的 PDF 年报由服务器命令生成：",
-          h("code", {}, `alumni-graph report fund ${r.fund?.code ?? "CODE"} --year ${r.year} --format pdf`),
-        ),
+        pdfButton(vars.fund, r.year),
         byMonth(r),
         h("h3", {}, `维护名单（历年全部捐赠人，${r.stewardship.length} 位）`),
         r.stewardship.length

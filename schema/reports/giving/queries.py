@@ -23,7 +23,10 @@ from schema.giving.funds.types import Fund, fund_by_id
 from schema.giving.types import Donor
 from schema.people.alumni.types import Alumnus
 
-GIVING = [require_roles(Role.ADMIN, Role.FUNDRAISER, Role.COLLEGE_OFFICER)]
+# Who reads giving reports (a college officer only their college's funds: the scope in the Cypher);
+# the HTTP route of the yearly PDF (schema.reports.giving.documents) admits the same roles.
+GIVING_ROLES = frozenset({Role.ADMIN, Role.FUNDRAISER, Role.COLLEGE_OFFICER})
+GIVING = [require_roles(*GIVING_ROLES)]
 T = TypeVar("T")
 U = TypeVar("U")
 YEAR = Annotated[int, strawberry.argument(description="The calendar year.")]
@@ -74,6 +77,13 @@ class FundReport:
     async def fund(self, info: strawberry.Info[Context, None]) -> Fund | None:
         """The fund."""
         return await fund_by_id(info, self.fund_id)
+
+
+def report_year(year: int) -> int:
+    """The year of a report, or BAD_USER_INPUT."""
+    if not 1900 <= year <= 2200:
+        raise bad_input("year must be between 1900 and 2200")
+    return year
 
 
 async def _together(first: Awaitable[T], second: Awaitable[U] | None) -> tuple[T, U | None]:
@@ -202,8 +212,7 @@ class GivingReportsQuery:
         year: YEAR,
     ) -> FundReport:
         """Fund report."""
-        if not 1900 <= year <= 2200:
-            raise bad_input("year must be between 1900 and 2200")
+        year = report_year(year)
         db, scope, fund_id = info.context.db, info.context.scope, expect_id(fund, "Fund")
         with_donors = selects(info, "stewardship", "donor")
         # the year's donations are read beside the report when the query shows them
@@ -244,10 +253,8 @@ class GivingReportsQuery:
         ] = None,
     ) -> DonorRetention:
         """Donor retention."""
-        if not 1900 <= year <= 2200:
-            raise bad_input("year must be between 1900 and 2200")
         return DonorRetention(
-            year=year,
+            year=report_year(year),
             fund_id=expect_id(fund, "Fund") if fund else None,
             college_id=expect_id(college, "College") if college else None,
         )
