@@ -134,10 +134,12 @@ TARGETS: dict[Label, Target] = {
     for label, text in LABELS.items()
 }
 REMOVALS: dict[Label, Removal] = {label: _removal(label, text) for label, text in LABELS.items()}
-# A company's needs exist only through it: they go with the company.
+# A company's needs exist only through it: they go with the company. A cooperation is WITH exactly
+# one company and cannot live without it: that link blocks the delete even with `detach`.
 REMOVALS[Label.COMPANY] = Removal(
     "Company",
-    _usage("Company"),
+    "MATCH (n:Company {id: $id})<-[r]-(o)"
+    " RETURN type(r) AS type, (type(r) = 'WITH' AND o:Cooperation) AS hard, count(r) AS total",
     "MATCH (n:Company {id: $id}) WITH n, n{.*, createdAt: null, updatedAt: null} AS props"
     " CALL (n) { MATCH (n)-[:NEEDS]->(x:Need) DETACH DELETE x } DETACH DELETE n RETURN props",
 )

@@ -239,3 +239,23 @@ async def test_required_fields_cannot_be_cleared(api: Api, db: Database) -> None
         "input.company": "REQUIRED",
     }
     assert await count(db, "MATCH (n:Cooperation {title: '视觉联合实验室'}) RETURN count(n) AS n") == 1
+
+
+DELETE_COMPANY = """
+mutation($input: DeleteCompanyInput!) { deleteCompany(input: $input) { deletedId userErrors { field code message } } }
+"""
+
+
+async def test_a_company_with_cooperations_is_not_deleted_even_with_detach(api: Api, db: Database) -> None:
+    # given co-1 with four cooperations answering its needs
+    await given_world(db)
+    await given_answers(db)
+    # when the office deletes the company, detaching its links
+    out = await api.data(DELETE_COMPANY, {"input": {"id": gid("Company", "co-1"), "detach": True}})
+    # then it is refused and every cooperation keeps its company
+    payload = out["deleteCompany"]
+    assert payload["deletedId"] is None
+    assert error_paths(payload) == {"input.id": "IN_USE"}
+    assert "4 WITH" in payload["userErrors"][0]["message"]
+    assert await count(db, "MATCH (k:Cooperation)-[:WITH]->(:Company {id: 'co-1'}) RETURN count(k) AS n") == 4
+    assert "deleteCompany" not in [e["op"] for e in await audit_ops(db)]
