@@ -6,13 +6,14 @@ from typing import Any
 
 import orjson
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLRequestData, GraphQLRequestProtocol
 
 from api.auth import principal
+from api.errors import error_response
 from api.settings import Settings
 from schema.core.context import Context
 from schema.core.errors import ErrorCode
@@ -88,6 +89,4 @@ class BatchRefused(Exception):
 
     def __init__(self, code: ErrorCode, message: str) -> None:
         super().__init__(message)
-        self.response = JSONResponse(
-            {"errors": [{"message": message, "extensions": {"code": code.value}}]}, status_code=400
-        )
+        self.response = error_response(code, message)

@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from api.auth import principal
+from api.errors import error_response
 from graph.core.errors import GraphError
 from schema.core.errors import ApiError, ErrorCode
 from schema.core.extensions import graph_code
@@ -20,14 +21,6 @@ from schema.reports.giving.documents import fund_report_pdf
 
 log = logging.getLogger("alumni_graph.api")
 
-STATUS = {
-    ErrorCode.UNAUTHENTICATED: 401,
-    ErrorCode.FORBIDDEN: 403,
-    ErrorCode.NOT_FOUND: 404,
-    ErrorCode.BAD_USER_INPUT: 400,
-    ErrorCode.UNAVAILABLE: 503,
-    ErrorCode.TIMEOUT: 504,
-}
 # Personal data: neither the browser nor a proxy keeps the answer.
 PRIVATE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
@@ -38,8 +31,7 @@ def error(code: ErrorCode, message: str) -> JSONResponse:
     headers = dict(PRIVATE)
     if code is ErrorCode.UNAUTHENTICATED:
         headers["WWW-Authenticate"] = "Bearer"
-    body = {"errors": [{"message": message, "extensions": {"code": code.value}}]}
-    return JSONResponse(body, status_code=STATUS.get(code, 500), headers=headers)
+    return error_response(code, message, headers)
 
 
 async def fund_pdf(request: Request) -> Response:

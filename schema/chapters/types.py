@@ -19,7 +19,10 @@ from schema.core.context import Context
 from schema.core.errors import not_found
 from schema.core.permissions import IsAuthenticated
 from schema.core.relay import (
+    After,
     Connection,
+    Descending,
+    First,
     Node,
     connection,
     expect_id,
@@ -27,7 +30,7 @@ from schema.core.relay import (
     related_connection,
     to_global_id,
 )
-from schema.institutions.types import After, College, Descending, First
+from schema.institutions.types import College
 
 if TYPE_CHECKING:
     from schema.people.alumni.types import Alumnus

@@ -11,15 +11,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from schema.core.context import Context
-from schema.core.relay import Connection, from_global_id
+from schema.core.relay import After, Connection, First, from_global_id
 
 if TYPE_CHECKING:
     from schema.cooperation.cooperations.types import Cooperation
     from schema.cooperation.stories.types import Story
 
 Info = strawberry.Info[Context, None]
-FirstArg = Annotated[int, strawberry.argument(description="Page size, at most 100.")]
-AfterArg = Annotated[str | None, strawberry.argument(description="Cursor to start after.")]
 LazyCooperation = Annotated["Cooperation", strawberry.lazy("schema.cooperation.cooperations.types")]
 LazyStory = Annotated["Story", strawberry.lazy("schema.cooperation.stories.types")]
 
@@ -29,7 +27,7 @@ def _own_id(root: Any) -> str:
 
 
 async def company_cooperations(
-    root: Any, info: Info, first: FirstArg = 20, after: AfterArg = None
+    root: Any, info: Info, first: First = 20, after: After = None
 ) -> Connection[LazyCooperation]:
     """Cooperations with the company, newest first (empty for the ALUMNUS role)."""
     from schema.cooperation.cooperations.types import company_cooperations
@@ -38,7 +36,7 @@ async def company_cooperations(
 
 
 async def college_cooperations(
-    root: Any, info: Info, first: FirstArg = 20, after: AfterArg = None
+    root: Any, info: Info, first: First = 20, after: After = None
 ) -> Connection[LazyCooperation]:
     """Cooperations the college runs, newest first (empty for the ALUMNUS role)."""
     from schema.cooperation.cooperations.types import college_cooperations
@@ -67,35 +65,35 @@ async def _stories(label: str, root: Any, info: Info, first: int, after: str | N
 
 
 async def alumnus_stories(
-    root: Any, info: Info, first: FirstArg = 20, after: AfterArg = None
+    root: Any, info: Info, first: First = 20, after: After = None
 ) -> Connection[LazyStory]:
     """Stories featuring the alumnus, newest first."""
     return await _stories("Alumnus", root, info, first, after)
 
 
 async def company_stories(
-    root: Any, info: Info, first: FirstArg = 20, after: AfterArg = None
+    root: Any, info: Info, first: First = 20, after: After = None
 ) -> Connection[LazyStory]:
     """Stories featuring the company, newest first."""
     return await _stories("Company", root, info, first, after)
 
 
 async def event_stories(
-    root: Any, info: Info, first: FirstArg = 20, after: AfterArg = None
+    root: Any, info: Info, first: First = 20, after: After = None
 ) -> Connection[LazyStory]:
     """Stories featuring the event, newest first."""
     return await _stories("Event", root, info, first, after)
 
 
 async def chapter_stories(
-    root: Any, info: Info, first: FirstArg = 20, after: AfterArg = None
+    root: Any, info: Info, first: First = 20, after: After = None
 ) -> Connection[LazyStory]:
     """Stories featuring the chapter, newest first."""
     return await _stories("Chapter", root, info, first, after)
 
 
 async def college_stories(
-    root: Any, info: Info, first: FirstArg = 20, after: AfterArg = None
+    root: Any, info: Info, first: First = 20, after: After = None
 ) -> Connection[LazyStory]:
     """Stories featuring the college itself, newest first."""
     return await _stories("College", root, info, first, after)

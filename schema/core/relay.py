@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Awaitable, Callable
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 
@@ -29,6 +29,11 @@ from schema.core.context import Context
 from schema.core.errors import bad_input
 
 T = TypeVar("T")
+
+# The paging and ordering arguments every connection takes.
+First = Annotated[int, strawberry.argument(description="Page size, at most 100.")]
+After = Annotated[str | None, strawberry.argument(description="Cursor to start after.")]
+Descending = Annotated[bool, strawberry.argument(description="Reverse the order.")]
 R = TypeVar("R")
 
 

@@ -17,7 +17,10 @@ from schema.cooperation import links as cooperation_links
 from schema.core.context import Context
 from schema.core.permissions import IsAuthenticated
 from schema.core.relay import (
+    After,
     Connection,
+    Descending,
+    First,
     Node,
     connection,
     expect_id,
@@ -32,9 +35,6 @@ if TYPE_CHECKING:
 
 strawberry.enum(Degree, description="Degree level of a class.")
 
-First = Annotated[int, strawberry.argument(description="Page size, at most 100.")]
-After = Annotated[str | None, strawberry.argument(description="Cursor to start after.")]
-Descending = Annotated[bool, strawberry.argument(description="Reverse the order.")]
 # schema.people.alumni.types and schema.chapters.types import this module,
 # so their types are referenced lazily.
 LazyAlumnus = Annotated["Alumnus", strawberry.lazy("schema.people.alumni.types")]

@@ -13,8 +13,7 @@ from graph.core.pages import fetch_count, fetch_page
 from schema.careers.companies.types import Company
 from schema.core.context import Context
 from schema.core.permissions import IsAuthenticated
-from schema.core.relay import Connection, connection, expect_id, page_args
-from schema.institutions.types import After, Descending, First
+from schema.core.relay import After, Connection, Descending, First, connection, expect_id, page_args
 
 
 @strawberry.enum(description="Orders of the companies list.")

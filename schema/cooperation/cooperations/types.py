@@ -18,7 +18,10 @@ from graph.core.pages import Order
 from schema.core.context import Context
 from schema.core.permissions import Role, require_roles
 from schema.core.relay import (
+    After,
     Connection,
+    Descending,
+    First,
     Node,
     expect_id,
     ordered_connection,
@@ -26,7 +29,6 @@ from schema.core.relay import (
     related_connection,
     to_global_id,
 )
-from schema.institutions.types import After, Descending, First
 
 if TYPE_CHECKING:
     from schema.careers.companies.types import Company, Need

@@ -21,7 +21,10 @@ from schema.core.errors import bad_input
 from schema.core.permissions import IsAuthenticated
 from schema.core.registry import resolve
 from schema.core.relay import (
+    After,
     Connection,
+    Descending,
+    First,
     Node,
     expected_id,
     from_global_id,
@@ -30,7 +33,6 @@ from schema.core.relay import (
     related_connection,
     to_global_id,
 )
-from schema.institutions.types import After, Descending, First
 
 Info = strawberry.Info[Context, None]
 strawberry.enum(StoryChannel, description="Where a story was published.")

@@ -13,8 +13,18 @@ from graph.engagement import awards as repo
 from schema.core.context import Context
 from schema.core.permissions import IsAuthenticated
 from schema.core.registry import load_party
-from schema.core.relay import Connection, Node, connection, from_global_id, page_args, to_global_id
-from schema.institutions.types import After, College, Descending, First
+from schema.core.relay import (
+    After,
+    Connection,
+    Descending,
+    First,
+    Node,
+    connection,
+    from_global_id,
+    page_args,
+    to_global_id,
+)
+from schema.institutions.types import College
 from schema.people.alumni.types import Alumnus
 
 Info = strawberry.Info[Context, None]

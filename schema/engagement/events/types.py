@@ -15,9 +15,8 @@ from schema.careers.geography.types import Region
 from schema.cooperation import links as cooperation_links
 from schema.core.context import Context
 from schema.core.registry import load_party
-from schema.core.relay import Connection, Node, related_connection, to_global_id
+from schema.core.relay import After, Connection, First, Node, related_connection, to_global_id
 from schema.engagement.types import Organizer
-from schema.institutions.types import After, First
 from schema.people.alumni.types import Alumnus
 
 Info = strawberry.Info[Context, None]

@@ -17,7 +17,10 @@ from schema.core.context import Context
 from schema.core.permissions import IsAuthenticated
 from schema.core.registry import load_party
 from schema.core.relay import (
+    After,
     Connection,
+    Descending,
+    First,
     Node,
     expect_id,
     from_global_id,
@@ -26,7 +29,6 @@ from schema.core.relay import (
     to_global_id,
 )
 from schema.engagement.types import InteractionParty
-from schema.institutions.types import After, Descending, First
 from schema.people.alumni.types import Alumnus
 
 Info = strawberry.Info[Context, None]

@@ -15,7 +15,10 @@ from schema.core.context import Context
 from schema.core.errors import bad_input
 from schema.core.permissions import Role, require_roles
 from schema.core.relay import (
+    After,
     Connection,
+    Descending,
+    First,
     expect_id,
     expected_id,
     from_global_id,
@@ -23,7 +26,6 @@ from schema.core.relay import (
     page_args,
 )
 from schema.giving.donations.types import Donation
-from schema.institutions.types import After, Descending, First
 
 
 @strawberry.enum(description="Orders of the donations list.")

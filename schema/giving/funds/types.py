@@ -15,7 +15,10 @@ from graph.giving.vocabulary import FundKind, FundStatus
 from schema.core.context import Context
 from schema.core.permissions import IsAuthenticated
 from schema.core.relay import (
+    After,
     Connection,
+    Descending,
+    First,
     Node,
     connection,
     expect_id,
@@ -25,7 +28,7 @@ from schema.core.relay import (
 )
 from schema.giving.donations.types import Donation
 from schema.giving.types import MONEY
-from schema.institutions.types import After, College, Descending, First
+from schema.institutions.types import College
 
 Info = strawberry.Info[Context, None]
 GIVING_NOTE = " Null unless you see giving data (ADMIN, FUNDRAISER, or the fund's college officer)."

@@ -18,8 +18,18 @@ from schema.chapters.types import Membership
 from schema.cooperation import links as cooperation_links
 from schema.core.context import Context
 from schema.core.permissions import IsAuthenticated
-from schema.core.relay import Connection, Node, connection, expect_id, page_args, to_global_id
-from schema.institutions.types import After, Class_, College, Descending, First
+from schema.core.relay import (
+    After,
+    Connection,
+    Descending,
+    First,
+    Node,
+    connection,
+    expect_id,
+    page_args,
+    to_global_id,
+)
+from schema.institutions.types import Class_, College
 
 strawberry.enum(Gender, description="Recorded gender.")
 strawberry.enum(AlumnusKind, description="How a person belongs to the university.")
