@@ -1,6 +1,6 @@
 """Compiled reads: fixed tables (`kinds`) and the statements built from them (`statements`)."""
 
-from graph.compiled.kinds import kinds, knows, link_kind
+from graph.compiled.kinds import column_format, kinds, knows, link_kind, members
 from graph.compiled.statements import (
     BY_ID,
     NotCompilable,
@@ -17,9 +17,11 @@ __all__ = [
     "NotCompilable",
     "Read",
     "by_id_statement",
+    "column_format",
     "kinds",
     "knows",
     "link_kind",
+    "members",
     "node_projection",
     "page_statement",
     "reunion_statement",

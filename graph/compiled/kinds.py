@@ -8,10 +8,10 @@ with generated variable names; nothing else ever enters the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
-from typing import LiteralString, cast
+from typing import Any, LiteralString, cast
 
 from graph.core.scope import ALUMNUS_VISIBLE, CONTACT_VISIBLE, reduced
 from graph.people.affiliations import AcquaintanceKind
@@ -34,11 +34,15 @@ class Link:
 @dataclass(frozen=True)
 class Kind:
     """A GraphQL object type as the graph stores it: its slots (the first is the node), its column
-    expressions over `<slot>` placeholders, and its links."""
+    expressions over `<slot>` placeholders, and its links. `formats` turn a column's raw value into
+    the response's (money from fen…) before null checks. A union has `members` instead: each member
+    kind with the predicate over `<n>` that picks it (and says the caller may see it)."""
 
     slots: tuple[str, ...]
     columns: Mapping[str, LiteralString]
     links: Mapping[str, Link]
+    formats: Mapping[str, Callable[[Any], Any]] = field(default_factory=dict)
+    members: tuple[tuple[str, LiteralString], ...] = ()
 
 
 def _renamed(predicate: str, slot: str) -> str:
@@ -248,9 +252,11 @@ def _reunion_class(everyone: bool) -> Kind:
 
 
 @cache
-def kinds(everyone: bool) -> dict[str, Kind]:
-    """The tables for a caller who sees every alumnus (`everyone`) or not."""
-    return {
+def kinds(everyone: bool, giving: bool = False) -> dict[str, Kind]:
+    """The tables for a caller who sees every alumnus (`everyone`) or not, and all giving data or not."""
+    from graph.compiled.giving import giving_kinds
+
+    return giving_kinds(everyone, giving) | {
         "Alumnus": _alumnus(everyone),
         "Company": _company(everyone),
         "Employment": _EMPLOYMENT,
@@ -267,7 +273,7 @@ def kinds(everyone: bool) -> dict[str, Kind]:
 
 def knows(kind: str, column: str | None = None, link: str | None = None) -> bool:
     """Whether the tables have this kind (and this column or link of it)."""
-    found = kinds(True).get(kind)
+    found = kinds(True, True).get(kind)
     if found is None:
         return False
     if column is not None:
@@ -279,4 +285,14 @@ def knows(kind: str, column: str | None = None, link: str | None = None) -> bool
 
 def link_kind(kind: str, link: str) -> str:
     """The kind a link of `kind` leads to."""
-    return kinds(True)[kind].links[link].kind
+    return kinds(True, True)[kind].links[link].kind
+
+
+def column_format(kind: str, column: str) -> Callable[[Any], Any] | None:
+    """How a column's raw value becomes the response's, when it is not passed as it is."""
+    return kinds(True, True)[kind].formats.get(column)
+
+
+def members(kind: str) -> tuple[str, ...]:
+    """The member kinds of a union kind (empty for an object kind)."""
+    return tuple(name for name, _ in kinds(True, True)[kind].members)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import count
 from typing import Any, LiteralString
 
+from graph.compiled.giving import BY_ID as GIVING_BY_ID
 from graph.compiled.kinds import Kind, Link, kinds
 from graph.core.db import Database, Row
 from graph.core.scope import ALUMNUS_VISIBLE, reduced
@@ -52,9 +53,20 @@ class _Builder:
         kind = self.tables.get(read.kind)
         if kind is None:
             raise NotCompilable(read.kind)
+        if kind.members:
+            return self.union(kind, read, slots)
         parts = [_fill(kind.columns[c], slots, {}) for c in read.columns]
         parts += [self.link(kind.links[name], child, slots, param) for name, child, param in read.links]
         return "[" + ", ".join(parts) + "]"
+
+    def union(self, kind: Kind, read: Read, slots: dict[str, str]) -> str:
+        """`[i, projection]` of the member the node is (i: its place in the union), or null. `read.links`
+        holds one read per member, in the union's order."""
+        branches = [
+            " WHEN " + _fill(test, slots, {}) + " THEN [" + str(i) + ", " + self.projection(child, slots) + "]"
+            for i, ((_member, test), (_name, child, _param)) in enumerate(zip(kind.members, read.links, strict=True))
+        ]
+        return "CASE" + "".join(branches) + " END"
 
     def link(self, link: Link, child: Read, parent: dict[str, str], param: str | None) -> str:
         if link.bind:
@@ -98,9 +110,14 @@ def _statement(text: str) -> LiteralString:
     return text  # mypy treats LiteralString as str; the rule above is what keeps it literal
 
 
-def node_projection(read: Read, everyone: bool) -> LiteralString:
+def node_projection(read: Read, everyone: bool, giving: bool = False) -> LiteralString:
     """The projection of `read` over the node bound to `n`."""
-    return _statement(_Builder(kinds(everyone)).projection(read, {"n": "n"}))
+    return _statement(_Builder(kinds(everyone, giving)).projection(read, {"n": "n"}))
+
+
+def projection(read: Read, slots: dict[str, str], *, everyone: bool, giving: bool) -> LiteralString:
+    """The projection of `read` over the variables its kind's slots are bound to."""
+    return _statement(_Builder(kinds(everyone, giving)).projection(read, slots))
 
 
 def page_statement(
@@ -111,6 +128,7 @@ def page_statement(
     *,
     everyone: bool,
     total: bool,
+    giving: bool = False,
 ) -> LiteralString:
     """One keyset page of `match` (binds `n`, ends in WHERE), each row `[sortKey, id, projection…]`
     (one projection per read), and the whole list's count when `total` — one record with `rows`
@@ -125,19 +143,23 @@ def page_statement(
         + seek
         + f" WITH n ORDER BY n.{sort}{direction}, n.id{direction} LIMIT $limit"
         + f" RETURN [n.{sort}, n.id"
-        + "".join(", " + node_projection(read, everyone) for read in reads)
+        + "".join(", " + node_projection(read, everyone, giving) for read in reads)
         + "]"
     )
     text = "RETURN COLLECT { " + page + " } AS rows"
     if total:
         text = "CALL () { " + match + " RETURN count(n) AS total } " + text + ", total"
-    return _statement(reduced(_statement(text), everyone=everyone, giving=False))
+    return _statement(reduced(_statement(text), everyone=everyone, giving=giving))
 
 
-def by_id_statement(label_match: LiteralString, read: Read, *, everyone: bool) -> LiteralString:
+def by_id_statement(
+    label_match: LiteralString, read: Read, *, everyone: bool, giving: bool = False
+) -> LiteralString:
     """The node `label_match` binds to `n` (by `$id`), projected: one record with `rows`."""
-    text = "RETURN COLLECT { " + label_match + " RETURN " + node_projection(read, everyone) + " } AS rows"
-    return _statement(reduced(_statement(text), everyone=everyone, giving=False))
+    text = (
+        "RETURN COLLECT { " + label_match + " RETURN " + node_projection(read, everyone, giving) + " } AS rows"
+    )
+    return _statement(reduced(_statement(text), everyone=everyone, giving=giving))
 
 
 def reunion_statement(read: Read, *, everyone: bool) -> LiteralString:
@@ -162,6 +184,7 @@ BY_ID: dict[str, LiteralString] = {
     "Class": "MATCH (n:Class {id: $id})",
     "Region": "MATCH (n:Region {id: $id})",
     "Industry": "MATCH (n:Industry {id: $id})",
+    **GIVING_BY_ID,
 }
 
 

@@ -18,7 +18,10 @@ from graph.people.alumni import AlumnusRecord
 # A pledge stands at a date unless it was cancelled on or before that date.
 
 _GIVEN: LiteralString = "d.kind IN ['GIFT', 'PAYMENT'] AND start <= d.date <= end"
-_TOTALS: LiteralString = (
+# The fund (`f`, within the giving scope), the year's bounds (`start`, `end`) and its figures
+# (receivedFen, pledgedFen, outstandingFen, donorCount, newDonorCount); compiled reads
+# (graph.compiled.reports) project the same variables.
+TOTALS: LiteralString = (
     "MATCH (f:Fund {id: $fund}) WHERE "
     + FUND_GIVING
     + " WITH f, date({year: $year, month: 1, day: 1}) AS start,"
@@ -40,15 +43,19 @@ _TOTALS: LiteralString = (
     + " AND NOT EXISTS { MATCH (donor)<-[:FROM]-(e:Donation)-[:TO]->(f) WHERE e.date < start"
     " AND (e.kind <> 'PLEDGE' OR e.cancelledOn IS NULL OR e.cancelledOn >= start) }"
     " RETURN count(DISTINCT donor) AS newDonorCount }"
-    " RETURN f.id AS fundId, receivedFen, pledgedFen, outstandingFen, donorCount, newDonorCount"
+)
+_TOTALS: LiteralString = (
+    TOTALS + " RETURN f.id AS fundId, receivedFen, pledgedFen, outstandingFen, donorCount, newDonorCount"
 )
 
 # Every donor who ever gave to the fund; their identity is hidden from callers without the
 # giving scope when any of their gifts to this fund was anonymous. With `_WITH_ALUMNI`, an
 # alumnus donor's record (as the alumni reads project it, null when out of the caller's view)
 # comes in the same row, so the donors need no second lookup.
-_STEWARDS: LiteralString = (
-    "MATCH (f:Fund {id: $fund})<-[:TO]-(d:Donation)-[:FROM]->(donor)"
+STEWARDS_FROM: LiteralString = "MATCH (f:Fund {id: $fund})"
+# Every donor of the fund `f`: donor, label, donorId, anonymous, lastGiftOn, contactable, donorName.
+STEWARDS: LiteralString = (
+    "MATCH (f)<-[:TO]-(d:Donation)-[:FROM]->(donor)"
     " WITH donor, collect(d) AS gifts"
     " WITH donor, any(g IN gifts WHERE coalesce(g.anonymous, false)) AS anonymous,"
     " [g IN gifts WHERE g.kind IN ['GIFT', 'PAYMENT'] | g.date] AS dates"
@@ -61,7 +68,9 @@ _STEWARDS: LiteralString = (
     " AND (a.email IS NOT NULL OR a.phone IS NOT NULL) } END AS contactable,"
     " coalesce(donor.name, '') AS donorName"
 )
-_ORDER: LiteralString = " ORDER BY lastGiftOn DESC, donorName, donorId"
+_STEWARDS: LiteralString = STEWARDS_FROM + " " + STEWARDS
+STEWARDS_ORDER: LiteralString = "lastGiftOn DESC, donorName, donorId"
+_ORDER: LiteralString = " ORDER BY " + STEWARDS_ORDER
 _STEWARD_COLUMNS: tuple[LiteralString, ...] = (
     "label",
     "donorId",

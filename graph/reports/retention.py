@@ -31,7 +31,7 @@ class DonorRef:
 
 # Gifts and payments within the filter (one fund, or the funds of one college, or all), for
 # callers with the giving scope or a college officer over their college's funds.
-_SEGMENTED: LiteralString = (
+SEGMENTED: LiteralString = (
     "MATCH (d:Donation)-[:TO]->(f:Fund) WHERE d.kind IN ['GIFT', 'PAYMENT']"
     " AND ($fund IS NULL OR f.id = $fund)"
     " AND ($college IS NULL OR EXISTS { (f)-[:OF_COLLEGE]->(:College {id: $college}) })"
@@ -46,14 +46,14 @@ _SEGMENTED: LiteralString = (
     " WHEN lastYear THEN 'LYBUNT'"
     " WHEN earlier THEN 'SYBUNT' END AS segment"
 )
-_ALL: LiteralString = _SEGMENTED + (
+_ALL: LiteralString = SEGMENTED + (
     " WITH donor, segment WHERE segment IS NOT NULL"
     " RETURN segment, labels(donor)[0] AS label, donor.id AS id, coalesce(donor.name, '') AS name"
     " ORDER BY name, id"
 )
 
 _COUNTS: LiteralString = (
-    _SEGMENTED + " WITH segment WHERE segment IS NOT NULL RETURN segment, count(*) AS total"
+    SEGMENTED + " WITH segment WHERE segment IS NOT NULL RETURN segment, count(*) AS total"
 )
 
 

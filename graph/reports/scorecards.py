@@ -56,7 +56,9 @@ _PUBLICITY: LiteralString = (
     " RETURN count(DISTINCT s) AS stories }"
 )
 
-_SCORECARD: LiteralString = (
+# Each college `c` the caller may evaluate, with its figures (alumniCount … stories) bound;
+# compiled reads (graph.compiled.reports) project the same variables.
+SCORECARD: LiteralString = (
     "MATCH (c:College) WHERE $scope.all OR $scope.giving OR c.code = $scope.college"
     " WITH c, date({year: $year, month: 1, day: 1}) AS start, date({year: $year, month: 12, day: 31}) AS end"
     " CALL (c) {"
@@ -81,6 +83,9 @@ _SCORECARD: LiteralString = (
     " RETURN sum(d.amountCnyFen) AS raisedFen, count(DISTINCT donor) AS donorCount,"
     " max(d.amountCnyFen) AS largestFen }"
     + _PUBLICITY
+)
+_SCORECARD: LiteralString = (
+    SCORECARD
     + " RETURN c.id AS collegeId, alumniCount, completeProfiles, eventsHeld, attendance, interactions,"
     " raisedFen, donorCount, largestFen, cooperations, cooperationFen, stories ORDER BY c.code"
 )

@@ -17,13 +17,24 @@ from graphql import (
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLUnionType,
 )
 from graphql.execution.collect_fields import FieldDetails
 from graphql.execution.values import get_argument_values
 
 from graph import compiled as tables
 from graph.compiled import Read
-from schema.compiled.shapes import Entry, Fallback, Format, ObjectShape, list_of, non_null, optional, required
+from schema.compiled.shapes import (
+    Entry,
+    Fallback,
+    Format,
+    ObjectShape,
+    UnionShape,
+    list_of,
+    non_null,
+    optional,
+    required,
+)
 from schema.core.relay import to_global_id
 
 FieldDetailsList = Sequence[FieldDetails]
@@ -107,7 +118,9 @@ class Compiler:
     ) -> tuple[tuple[str, Read, str | None], Format]:
         """A nested object (or list of objects) field."""
         named, many, nullable = _unwrap(definition.type)
-        if not isinstance(named, GraphQLObjectType) or named.name != tables.link_kind(kind, name):
+        if not isinstance(named, GraphQLObjectType | GraphQLUnionType) or named.name != tables.link_kind(
+            kind, name
+        ):
             raise Fallback(f"{kind}.{name}")
         param = None
         if definition.args or group[0].node.arguments:
@@ -116,9 +129,27 @@ class Compiler:
                 raise Fallback(f"{kind}.{name}(…)")
             param = f"p{len(self.arguments) + 1}"
             self.arguments.append(NestedArgument(param, definition, group[0], convert))
-        read, shape = self.object(named, group)
+        read, shape = self.union(named, group) if isinstance(named, GraphQLUnionType) else self.object(named, group)
+        if many and isinstance(named, GraphQLUnionType) and _non_null_items(definition.type):
+            shape = non_null(shape)  # an item out of the caller's view would bubble up
         fmt: Format = list_of(shape) if many else (optional(shape) if nullable else non_null(shape))
         return (name, read, param), fmt
+
+
+    def union(self, union: GraphQLUnionType, details: FieldDetailsList) -> tuple[Read, Format]:
+        """The read and the shape of a union selection: one read per member, in the tables' order."""
+        reads: list[tuple[str, Read, str | None]] = []
+        shapes: list[ObjectShape] = []
+        for member in tables.members(union.name):
+            member_type = self.executor.schema.get_type(member)
+            if member_type is None or member_type not in union.types:
+                raise Fallback(union.name)
+            read, shape = self.object(member_type, details)
+            reads.append((member, read, None))
+            shapes.append(shape)
+        if len(reads) != len(union.types):
+            raise Fallback(union.name)
+        return Read(union.name, (), tuple(reads)), UnionShape(tuple(shapes))
 
 
 def _unwrap(t: GraphQLOutputType) -> tuple[Any, bool, bool]:
@@ -132,7 +163,15 @@ def _unwrap(t: GraphQLOutputType) -> tuple[Any, bool, bool]:
     return inner, many, nullable
 
 
+def _non_null_items(t: GraphQLOutputType) -> bool:
+    inner = t.of_type if isinstance(t, GraphQLNonNull) else t
+    return isinstance(inner, GraphQLList) and isinstance(inner.of_type, GraphQLNonNull)
+
+
 def _leaf(kind: str, name: str, t: GraphQLOutputType) -> Format | None:
     if name == "id":
         return lambda v: to_global_id(kind, required(v))
+    fmt = tables.column_format(kind, name)
+    if fmt is not None:
+        return (lambda v: required(fmt(v))) if isinstance(t, GraphQLNonNull) else fmt
     return required if isinstance(t, GraphQLNonNull) else None

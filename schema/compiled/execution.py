@@ -89,7 +89,7 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
             if not permission.has_permission(source, info, **kwargs):
                 raise ApiError(ErrorCode.FORBIDDEN, permission.message or "forbidden")
         context = self.context_value
-        key = self._plan_key(node, context.scope.all_alumni)
+        key = self._plan_key(node, (context.scope.all_alumni, context.scope.giving))
         return RootCall(
             self,
             field_def.type,
@@ -99,16 +99,16 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
             lambda extra, build: PLANS.get(_with(key, extra), build),
         )
 
-    def _plan_key(self, node: Any, everyone: bool) -> Hashable | None:
-        """Document, operation, root response key, scope shape and the Boolean variables (they steer
-        `@skip`/`@include`); None when the document has no source text to key on."""
+    def _plan_key(self, node: Any, shape: tuple[bool, bool]) -> Hashable | None:
+        """Document, operation, root response key, scope shape (sees every alumnus, all giving data)
+        and the Boolean variables (they steer `@skip`/`@include`); None without source text."""
         loc = self.operation.loc
         if loc is None:
             return None
         name = self.operation.name.value if self.operation.name else None
         flags = tuple(sorted((k, v) for k, v in self.variable_values.coerced.items() if isinstance(v, bool)))
         response_key = (node.alias or node.name).value
-        return (loc.source.body, name, response_key, everyone, flags)
+        return (loc.source.body, name, response_key, shape, flags)
 
 
 def _answered(context: Any, key: str, path: str) -> None:

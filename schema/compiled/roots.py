@@ -42,6 +42,11 @@ class RootCall:
         """The caller sees every alumnus (the scope predicates reduce to `true`)."""
         return self.context.scope.all_alumni
 
+    @property
+    def giving(self) -> bool:
+        """The caller sees all giving data (the giving predicates reduce to `true`)."""
+        return self.context.scope.giving
+
     async def record(self, plan: Plan, params: dict[str, Any]) -> dict[str, Any]:
         """Run the plan's one statement."""
         full = params | plan.params(self.executor) | {"scope": self.context.scope.params()}
@@ -224,7 +229,7 @@ class NodeRoot:
         obj_type = call.executor.schema.get_type(type_name)
         try:
             read, shape = compiler.object(obj_type, call.details)
-            statement = tables.by_id_statement(match, read, everyone=call.everyone)
+            statement = tables.by_id_statement(match, read, everyone=call.everyone, giving=call.giving)
         except (Fallback, tables.NotCompilable):
             return None
         return Plan(statement, tuple(compiler.arguments), shape)
@@ -298,3 +303,8 @@ ROOTS: dict[str, ListRoot | NodeRoot | ReunionRoot] = {
     "node": NodeRoot(),
     "reunionClasses": ReunionRoot(),
 }
+
+# Domains add their roots (their modules build on the classes above).
+from schema.compiled.giving import GIVING_ROOTS  # noqa: E402
+
+ROOTS.update(GIVING_ROOTS)

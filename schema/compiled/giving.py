@@ -1,0 +1,245 @@
+"""Compiled giving roots: fundReport (stewardship with the Donor union), donorRetention's segment
+sizes, collegeScorecard, and the funds and donations connections; each one statement."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, LiteralString
+
+from graphql import GraphQLObjectType
+from graphql.execution.values import get_argument_values
+
+from graph import compiled as tables
+from graph.compiled import reports as report_statements
+from graph.core.errors import NotFound
+from graph.core.pages import BadCursor, date_cursor, plain_key
+from graph.giving import donations as donations_repo
+from graph.giving import funds as funds_repo
+from schema.compiled.compiler import Compiler, _unwrap
+from schema.compiled.plans import Plan
+from schema.compiled.roots import ListRoot, RootCall, _Page
+from schema.compiled.shapes import Fallback
+from schema.core.context import Context
+from schema.core.errors import ApiError, bad_input
+from schema.core.relay import expect_id, page_args
+
+Build = Callable[[Compiler, RootCall], LiteralString]
+
+
+def _compile(call: RootCall, statement: Callable[[tables.Read], LiteralString]) -> Plan | None:
+    """The plan of the root field's object selection, or None when it falls back."""
+    compiler = Compiler(call.executor)
+    try:
+        read, shape = compiler.object(_unwrap(call.field_type)[0], call.details)
+        text = statement(read)
+    except (Fallback, tables.NotCompilable):
+        return None
+    return Plan(text, tuple(compiler.arguments), shape)
+
+
+def _year(call: RootCall) -> int:
+    from schema.reports.giving.queries import report_year
+
+    year: int = report_year(call.kwargs["year"])
+    return year
+
+
+class FundReportRoot:
+    """fundReport: figures, the year's donations, the stewardship list and its donors."""
+
+    async def answer(self, call: RootCall) -> Any:
+        """The report, or NOT_FOUND as the resolver says it."""
+        year, fund_id = _year(call), expect_id(call.kwargs["fund"], "Fund")
+        plan = call.plan_for("fundReport", lambda: self.compile(call))
+        if plan is None:
+            raise Fallback("not compiled")
+        rows = (await call.record(plan, {"fund": fund_id, "year": year}))["rows"]
+        if not rows:
+            raise NotFound("fund not found")
+        return plan.shape(rows[0])
+
+    def compile(self, call: RootCall) -> Plan | None:
+        """The plan of this selection, or None when it falls back."""
+        everyone, giving = call.everyone, call.giving
+        return _compile(
+            call, lambda read: report_statements.fund_report_statement(read, everyone=everyone, giving=giving)
+        )
+
+
+class ScorecardRoot:
+    """collegeScorecard, sorted by the chosen metric as the resolver sorts it."""
+
+    async def answer(self, call: RootCall) -> Any:
+        """The rows."""
+        plan = call.plan_for("collegeScorecard", lambda: self.compile(call))
+        if plan is None:
+            raise Fallback("not compiled")
+        rows = (await call.record(plan, {"year": call.kwargs["year"]}))["rows"]
+        metric = [name for name, _ in report_statements.SCORE_METRICS].index(call.kwargs["order_by"].value)
+        ordered = sorted(rows, key=lambda r: r[0][metric], reverse=bool(call.kwargs["descending"]))
+        return [plan.shape(r[1]) for r in ordered]
+
+    def compile(self, call: RootCall) -> Plan | None:
+        """The plan of this selection, or None when it falls back."""
+        everyone, giving = call.everyone, call.giving
+        return _compile(
+            call, lambda read: report_statements.scorecard_statement(read, everyone=everyone, giving=giving)
+        )
+
+
+_SEGMENTS = {
+    "retained": "RETAINED",
+    "lybunt": "LYBUNT",
+    "sybunt": "SYBUNT",
+    "newDonors": "NEW",
+    "recaptured": "RECAPTURED",
+}
+
+
+class RetentionRoot:
+    """donorRetention when only segment sizes are asked (the lists fall back to the resolvers)."""
+
+    async def answer(self, call: RootCall) -> Any:
+        """The segment sizes, as the resolver answers them."""
+        kwargs = call.kwargs
+        params = {
+            "year": _year(call),
+            "fund": expect_id(kwargs["fund"], "Fund") if kwargs.get("fund") else None,
+            "college": expect_id(kwargs["college"], "College") if kwargs.get("college") else None,
+        }
+        shape = self._shape(call)
+        plan = call.plan_for("donorRetention", lambda: self.compile(call, shape))
+        if plan is None:
+            raise Fallback("not compiled")
+        rows = (await call.record(plan, params))["rows"]
+        counts = dict.fromkeys(_SEGMENTS.values(), 0) | {segment: int(total) for segment, total in rows}
+        return plan.shape((params["year"], counts))
+
+    def _shape(self, call: RootCall) -> Callable[[Any], Any]:
+        compiler = Compiler(call.executor)
+        retention: GraphQLObjectType = _unwrap(call.field_type)[0]
+        parts: list[tuple[str, Callable[[Any], Any]]] = []
+        for key, group in compiler.subfields(retention, call.details).items():
+            name = group[0].node.name.value
+            if name == "__typename":
+                parts.append((key, lambda _v, t=retention.name: t))
+            elif name == "year":
+                parts.append((key, lambda v: v[0]))
+            elif name in _SEGMENTS:
+                field = retention.fields[name]
+                for details in group:
+                    _page_arguments(call, field, details)
+                parts.append((key, _sizes(compiler, _unwrap(field.type)[0], group, _SEGMENTS[name])))
+            else:
+                raise Fallback(name)
+        return lambda v: {key: build(v) for key, build in parts}
+
+    def compile(self, call: RootCall, shape: Callable[[Any], Any]) -> Plan | None:
+        """The plan: the segment sizes statement and the shape of this selection."""
+        text = report_statements.retention_counts_statement(everyone=call.everyone, giving=call.giving)
+        return Plan(text, (), shape)
+
+
+def _page_arguments(call: RootCall, field: Any, details: Any) -> None:
+    """A segment's `first`/`after`, checked as its resolver checks them (a bad one falls back, so the
+    resolvers say it where they say it)."""
+    args = get_argument_values(
+        field, details.node, call.executor.variable_values, details.fragment_variable_values
+    )
+    try:
+        page_args(args["first"], args.get("after"))
+    except ApiError as exc:
+        raise Fallback("bad page arguments") from exc
+
+
+def _sizes(
+    compiler: Compiler, conn: GraphQLObjectType, group: Any, segment: str
+) -> Callable[[Any], dict[str, Any]]:
+    parts: list[tuple[str, Callable[[Any], Any]]] = []
+    for key, sub in compiler.subfields(conn, group).items():
+        name = sub[0].node.name.value
+        if name == "__typename":
+            parts.append((key, lambda _v, t=conn.name: t))
+        elif name == "totalCount":
+            parts.append((key, lambda v: v[1][segment]))
+        else:
+            raise Fallback(name)  # the donors themselves: the resolvers page them
+    return lambda v: {key: build(v) for key, build in parts}
+
+
+@dataclass(frozen=True)
+class DatedListRoot(ListRoot):
+    """A root connection that may be sorted by a date (cursor keys are ISO dates), as
+    `schema.core.relay.ordered_connection` pages it; the giving predicates reduced for giving roles."""
+
+    dated: frozenset[str] = frozenset()
+
+    async def answer(self, call: RootCall) -> Any:
+        """The connection, as the resolver would answer it."""
+        first, cursor = page_args(call.kwargs["first"], call.kwargs["after"])
+        params = self.params(call.kwargs, call.context)
+        sort, descending = self.spec.sorts[self.sort(call.kwargs)], bool(call.kwargs["descending"])
+        if sort in self.dated:
+            try:
+                cursor = date_cursor(cursor)
+            except BadCursor as exc:
+                raise bad_input(str(exc)) from exc
+        plan = call.plan_for((sort, descending), lambda: self.compile_dated(call, sort, descending))
+        if plan is None:
+            raise Fallback("not compiled")
+        paging = {"afterKey": cursor.key if cursor else None, "afterId": cursor.id if cursor else None}
+        record = await call.record(plan, params | paging | {"limit": first + 1})
+        rows = [[plain_key(r[0]), *r[1:]] for r in record["rows"]]
+        page = _Page(rows[:first], len(rows) > first, cursor is not None, record.get("total"))
+        return plan.shape(page)
+
+    def compile_dated(self, call: RootCall, sort: LiteralString, descending: bool) -> Plan | None:
+        """The plan of this selection (giving predicates reduced for giving roles), or None."""
+        from schema.compiled.roots import _connection
+
+        compiler = Compiler(call.executor)
+        try:
+            reads: list[tables.Read] = []
+            shape, total = _connection(compiler, _unwrap(call.field_type)[0], call.details, reads)
+            statement = tables.page_statement(
+                self.spec.match,
+                sort,
+                descending,
+                tuple(reads),
+                everyone=call.everyone,
+                total=total,
+                giving=call.giving,
+            )
+        except (Fallback, tables.NotCompilable):
+            return None
+        return Plan(statement, tuple(compiler.arguments), shape)
+
+
+def _fund_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
+    from schema.giving.funds.types import FundFilter
+
+    params: dict[str, Any] = (kwargs.get("filter") or FundFilter()).to_repo().params()
+    return params
+
+
+def _donation_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
+    from schema.giving.donations.queries import DonationFilter
+
+    params: dict[str, Any] = (kwargs.get("filter") or DonationFilter()).to_repo().params()
+    return params
+
+
+def _sort_value(kwargs: dict[str, Any]) -> str:
+    return str(kwargs["order_by"].value)
+
+
+GIVING_ROOTS: dict[str, Any] = {
+    "fundReport": FundReportRoot(),
+    "collegeScorecard": ScorecardRoot(),
+    "donorRetention": RetentionRoot(),
+    "funds": DatedListRoot(funds_repo.FUNDS, _sort_value, _fund_params),
+    "donations": DatedListRoot(
+        donations_repo.DONATIONS, _sort_value, _donation_params, dated=frozenset({"date"})
+    ),
+}
