@@ -132,7 +132,7 @@ async def test_fragments_aliases_directives_match(session_db: Database, seeded: 
 
 @pytest.mark.parametrize("role", ROLES)
 async def test_node_by_id_matches_for_every_type(session_db: Database, seeded: Seeded, role: str) -> None:
-    # given ids of every kind (one the caller may not see, one of a type that is not compiled)
+    # given ids of every kind (one the caller may not see)
     principal = seeded.principals[role]
     types = {
         "alumnus": "Alumnus",
@@ -148,11 +148,8 @@ async def test_node_by_id_matches_for_every_type(session_db: Database, seeded: S
         # when each is read through node(id:)
         out = await both(session_db, NODE, {"id": to_global_id(type_name, seeded.ids[name])}, principal)
         # then the answers (and NOT_FOUND) match; compiled types cost one statement
-        if type_name == "Fund":
-            assert out.answered == {"node": "fallback"}
-        else:
-            assert out.answered == {"node": "compiled"}
-            assert out.statements == 1
+        assert out.answered == {"node": "compiled"}
+        assert out.statements == 1
 
 
 @pytest.mark.parametrize("role", ROLES)
