@@ -14,6 +14,7 @@ from typing import Any, LiteralString, cast
 
 from graph.compiled.kinds import Kind, Link
 from graph.core.money import from_fen, ratio, to_fen
+from graph.core.pages import encode_cursor
 from graph.core.scope import ALUMNUS_VISIBLE, DONATION_VISIBLE, FUND_GIVING, reduced
 from graph.giving.donations import fen_of
 from graph.giving.vocabulary import RECEIVED_KINDS
@@ -122,7 +123,20 @@ def _fund(giving: bool) -> Kind:
         "raisedCny": raised,
         "progress": "[" + raised + ", <n>.goalCnyFen, <n>.goalCny]",
     }
-    links = {"college": Link("College", False, "MATCH (<pn>)-[:OF_COLLEGE]->(<cn>:College)")}
+    # A page of the fund's donations within the caller's giving scope, newest first, as
+    # graph.giving.donations.OF_FUNDS pages it; `<arg>` is the page (schema.compiled.giving_arguments).
+    page = (
+        "UNWIND [[<arg>, COLLECT { MATCH (<pn>)<-[:TO]-(d_:Donation) WHERE "
+        + _local(reduced(DONATION_VISIBLE, everyone=False, giving=giving), "n", "d_")
+        + " AND (<arg>.afterId IS NULL OR toString(d_.date) < <arg>.afterKey"
+        " OR (toString(d_.date) = <arg>.afterKey AND d_.id < <arg>.afterId))"
+        " WITH d_ ORDER BY toString(d_.date) DESC, d_.id DESC LIMIT <arg>.limit RETURN d_ }]] AS x_"
+        " WITH x_[0] AS <ca>, x_[1] AS <cp>"
+    )
+    links = {
+        "college": Link("College", False, "MATCH (<pn>)-[:OF_COLLEGE]->(<cn>:College)"),
+        "donations": Link("DonationConnection", False, page, share=(("f", "n"),)),
+    }
     formats = {"goalCny": _goal, "raisedCny": _raised, "progress": _progress}
     return Kind(("n",), columns, links, formats)
 
@@ -191,6 +205,50 @@ def _fund_report(giving: bool) -> Kind:
     return Kind(slots, columns, links, formats)
 
 
+def _cursor(pair: list[Any]) -> str:
+    return encode_cursor(pair[0], pair[1])
+
+
+_NEWEST: LiteralString = "toString(<cn>.date) DESC, <cn>.id DESC"
+_PAGE_ITEMS: LiteralString = "UNWIND <pp>[0..<pa>.first] AS <cn>"
+
+
+def _donation_page(giving: bool) -> Kind:
+    """A fund's page of donations: `<f>` the fund, `<a>` the page asked, `<p>` its donations (one
+    more than asked: whether more follow)."""
+    count = (
+        "COUNT { MATCH (<f>)<-[:TO]-(t_:Donation) WHERE "
+        + _local(reduced(DONATION_VISIBLE, everyone=False, giving=giving), "n", "t_")
+        + " }"
+    )
+    links = {
+        "nodes": Link("Donation", True, _PAGE_ITEMS, _NEWEST),
+        "edges": Link("DonationEdge", True, _PAGE_ITEMS, _NEWEST),
+        "pageInfo": Link("PageInfo", False, bind=(("a", "a"), ("p", "p"))),
+    }
+    return Kind(("f", "a", "p"), {"totalCount": count}, links)
+
+
+_DONATION_EDGE = Kind(
+    ("n",),
+    {"cursor": "[toString(<n>.date), <n>.id]"},
+    {"node": Link("Donation", False, bind=(("n", "n"),))},
+    {"cursor": _cursor},
+)
+# Where a nested page sits in its list (`<a>` the page asked, `<p>` its items, one more than asked).
+_PAGE_INFO = Kind(
+    ("a", "p"),
+    {
+        "hasNextPage": "size(<p>) > <a>.first",
+        "hasPreviousPage": "<a>.afterId IS NOT NULL",
+        "startCursor": "CASE WHEN size(<p>) > 0 AND <a>.first > 0 THEN [toString(<p>[0].date), <p>[0].id] END",
+        "endCursor": "CASE WHEN size(<p>) > 0 AND <a>.first > 0 THEN [toString(<p>[0..<a>.first][-1].date),"
+        " <p>[0..<a>.first][-1].id] END",
+    },
+    {},
+    {"startCursor": lambda v: None if v is None else _cursor(v), "endCursor": lambda v: None if v is None else _cursor(v)},
+)
+
 _STEWARDSHIP = Kind(
     ("s", "a", "l", "k", "m", "i"),
     {
@@ -244,6 +302,9 @@ def giving_kinds(everyone: bool, giving: bool) -> dict[str, Kind]:
         "Donation": _donation(everyone, giving),
         "FundReport": _fund_report(giving),
         "Stewardship": _STEWARDSHIP,
+        "DonationConnection": _donation_page(giving),
+        "DonationEdge": _DONATION_EDGE,
+        "PageInfo": _PAGE_INFO,
         "CollegeScore": _COLLEGE_SCORE,
     }
 

@@ -24,6 +24,7 @@ from graphql.execution.values import get_argument_values
 
 from graph import compiled as tables
 from graph.compiled import Read
+from schema.compiled import giving_arguments
 from schema.compiled.shapes import (
     Entry,
     Fallback,
@@ -43,6 +44,7 @@ FieldDetailsList = Sequence[FieldDetails]
 LINK_ARGUMENTS: dict[tuple[str, str], Callable[[dict[str, Any]], Any]] = {
     ("Alumnus", "employments"): lambda args: args.get("current"),
     ("Company", "alumni"): lambda args: None if args.get("includeFormer") else True,
+    ("Fund", "donations"): giving_arguments.page,
 }
 
 

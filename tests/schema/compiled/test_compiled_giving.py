@@ -83,6 +83,20 @@ query Gifts($first: Int!, $after: String, $order: DonationSort, $desc: Boolean, 
   }
 }
 """
+FUND_DONATIONS = """
+query FundGifts($id: ID!, $first: Int!, $after: String) {
+  node(id: $id) {
+    ... on Fund {
+      code
+      donations(first: $first, after: $after) {
+        __typename totalCount pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor }
+        edges { __typename cursor node { receiptNo date amountCny donor { __typename ... on Company { name } } } }
+        nodes { receiptNo anonymous }
+      }
+    }
+  }
+}
+"""
 NODE = """
 query One($id: ID!) {
   node(id: $id) {
@@ -259,3 +273,24 @@ async def test_bad_arguments_match(session_db: Database, seeded: Seeded, role: s
     for doc, values in BAD:
         # when each runs both ways, then the errors and data are the same
         await both(session_db, doc, values, seeded.principals[role])
+
+
+@pytest.mark.parametrize("role", ROLES)
+async def test_a_funds_donations_pages_match_in_one_statement(
+    session_db: Database, seeded: Seeded, role: str
+) -> None:
+    # given the busiest fund's donations, newest first, in pages of 7, 0 and a bad size
+    principal = seeded.principals[role]
+    fund = to_global_id("Fund", seeded.ids["busy"])
+    after = None
+    for _ in range(3):
+        # when each page is read both ways
+        out = await both(session_db, FUND_DONATIONS, {"id": fund, "first": 7, "after": after}, principal)
+        # then it matches (empty outside the giving scope), in one statement
+        _compiled(out, "node")
+        after = out.response["data"]["node"]["donations"]["pageInfo"]["endCursor"]
+    out = await both(session_db, FUND_DONATIONS, {"id": fund, "first": 0, "after": after}, principal)
+    _compiled(out, "node")
+    # and a page size the resolver refuses is refused the same way (by the resolvers)
+    out = await both(session_db, FUND_DONATIONS, {"id": fund, "first": 101}, principal)
+    assert out.answered == {"node": "fallback"}
