@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, LiteralString, cast
+from typing import Any, LiteralString
 
 from graph.compiled.kinds import Kind, Link
 from graph.core.money import from_fen, ratio, to_fen
@@ -24,12 +24,14 @@ from graph.giving.vocabulary import RECEIVED_KINDS
 
 def _over(predicate: str, var: str, slot: str) -> LiteralString:
     """A predicate of `graph.core.scope` over `var`, rewritten over the placeholder of `slot`."""
-    return cast(LiteralString, re.sub(rf"\b{var}\b", f"<{slot}>", predicate))
+    text: LiteralString = re.sub(rf"\b{var}\b", f"<{slot}>", predicate)  # fixed text, a fixed name
+    return text
 
 
 def _local(predicate: str, var: str, name: str) -> LiteralString:
     """A predicate of `graph.core.scope` over `var`, rewritten over a subquery's own variable."""
-    return cast(LiteralString, re.sub(rf"\b{var}\b", name, predicate))
+    text: LiteralString = re.sub(rf"\b{var}\b", name, predicate)  # fixed text, a fixed name
+    return text
 
 
 def _alumnus_visible(slot: str, everyone: bool) -> LiteralString:
@@ -163,7 +165,10 @@ def _donation(everyone: bool, giving: bool) -> Kind:
         "fund": Link("Fund", False, "MATCH (<pn>)-[:TO]->(<cn>:Fund)"),
         "pledge": Link("Donation", False, "MATCH (<pn>)-[:PAYS]->(<cn>:Donation) WHERE " + visible),
         "payments": Link(
-            "Donation", True, "MATCH (<pn>)<-[:PAYS]-(<cn>:Donation) WHERE " + visible, "<cn>.date DESC, <cn>.id"
+            "Donation",
+            True,
+            "MATCH (<pn>)<-[:PAYS]-(<cn>:Donation) WHERE " + visible,
+            "<cn>.date DESC, <cn>.id",
         ),
         "solicitor": Link(
             "Alumnus",
@@ -241,12 +246,16 @@ _PAGE_INFO = Kind(
     {
         "hasNextPage": "size(<p>) > <a>.first",
         "hasPreviousPage": "<a>.afterId IS NOT NULL",
-        "startCursor": "CASE WHEN size(<p>) > 0 AND <a>.first > 0 THEN [toString(<p>[0].date), <p>[0].id] END",
+        "startCursor": "CASE WHEN size(<p>) > 0 AND <a>.first > 0"
+        " THEN [toString(<p>[0].date), <p>[0].id] END",
         "endCursor": "CASE WHEN size(<p>) > 0 AND <a>.first > 0 THEN [toString(<p>[0..<a>.first][-1].date),"
         " <p>[0..<a>.first][-1].id] END",
     },
     {},
-    {"startCursor": lambda v: None if v is None else _cursor(v), "endCursor": lambda v: None if v is None else _cursor(v)},
+    {
+        "startCursor": lambda v: None if v is None else _cursor(v),
+        "endCursor": lambda v: None if v is None else _cursor(v),
+    },
 )
 
 _STEWARDSHIP = Kind(

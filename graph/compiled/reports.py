@@ -28,9 +28,7 @@ _REPORT_SLOTS = {
 # scope when any gift to the fund was anonymous. (Read in a CALL: Neo4j 5 refuses an aggregation in
 # a COLLECT subquery nested in a projection.)
 STEWARDS_CALL: LiteralString = (
-    " CALL (f) { "
-    + STEWARDS
-    + " WITH donorId, donorName, anonymous, lastGiftOn, contactable,"
+    " CALL (f) { " + STEWARDS + " WITH donorId, donorName, anonymous, lastGiftOn, contactable,"
     " CASE WHEN anonymous AND NOT $scope.giving THEN null ELSE donor END AS shown"
     " ORDER BY "
     + STEWARDS_ORDER
@@ -85,7 +83,15 @@ def scorecard_statement(read: Read, *, everyone: bool, giving: bool) -> LiteralS
     """collegeScorecard (`$year`): one record with `rows`, each `[[metric, …], projection]`, by code."""
     shaped = projection(read, _SCORE_SLOTS, everyone=everyone, giving=giving)
     metrics = "[" + ", ".join(expr for _, expr in SCORE_METRICS) + "]"
-    text = "RETURN COLLECT { " + SCORECARD + " RETURN [" + metrics + ", " + shaped + "] ORDER BY c.code } AS rows"
+    text = (
+        "RETURN COLLECT { "
+        + SCORECARD
+        + " RETURN ["
+        + metrics
+        + ", "
+        + shaped
+        + "] ORDER BY c.code } AS rows"
+    )
     return reduced(text, everyone=everyone, giving=giving)
 
 
@@ -95,6 +101,7 @@ def retention_counts_statement(*, everyone: bool, giving: bool) -> LiteralString
     text = (
         "RETURN COLLECT { "
         + SEGMENTED
-        + " WITH segment WHERE segment IS NOT NULL WITH segment, count(*) AS total RETURN [segment, total] } AS rows"
+        + " WITH segment WHERE segment IS NOT NULL WITH segment, count(*) AS total"
+        " RETURN [segment, total] } AS rows"
     )
     return reduced(text, everyone=everyone, giving=giving)

@@ -63,8 +63,16 @@ class _Builder:
         """`[i, projection]` of the member the node is (i: its place in the union), or null. `read.links`
         holds one read per member, in the union's order."""
         branches = [
-            " WHEN " + _fill(test, slots, {}) + " THEN [" + str(i) + ", " + self.projection(child, slots) + "]"
-            for i, ((_member, test), (_name, child, _param)) in enumerate(zip(kind.members, read.links, strict=True))
+            " WHEN "
+            + _fill(test, slots, {})
+            + " THEN ["
+            + str(i)
+            + ", "
+            + self.projection(child, slots)
+            + "]"
+            for i, ((_member, test), (_name, child, _param)) in enumerate(
+                zip(kind.members, read.links, strict=True)
+            )
         ]
         return "CASE" + "".join(branches) + " END"
 
@@ -157,7 +165,11 @@ def by_id_statement(
 ) -> LiteralString:
     """The node `label_match` binds to `n` (by `$id`), projected: one record with `rows`."""
     text = (
-        "RETURN COLLECT { " + label_match + " RETURN " + node_projection(read, everyone, giving) + " } AS rows"
+        "RETURN COLLECT { "
+        + label_match
+        + " RETURN "
+        + node_projection(read, everyone, giving)
+        + " } AS rows"
     )
     return _statement(reduced(_statement(text), everyone=everyone, giving=giving))
 

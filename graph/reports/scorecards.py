@@ -81,8 +81,7 @@ SCORECARD: LiteralString = (
     " MATCH (c)<-[:OF_COLLEGE]-(:Fund)<-[:TO]-(d:Donation)-[:FROM]->(donor)"
     " WHERE d.kind IN ['GIFT', 'PAYMENT'] AND start <= d.date <= end"
     " RETURN sum(d.amountCnyFen) AS raisedFen, count(DISTINCT donor) AS donorCount,"
-    " max(d.amountCnyFen) AS largestFen }"
-    + _PUBLICITY
+    " max(d.amountCnyFen) AS largestFen }" + _PUBLICITY
 )
 _SCORECARD: LiteralString = (
     SCORECARD

@@ -131,12 +131,13 @@ class Compiler:
                 raise Fallback(f"{kind}.{name}(…)")
             param = f"p{len(self.arguments) + 1}"
             self.arguments.append(NestedArgument(param, definition, group[0], convert))
-        read, shape = self.union(named, group) if isinstance(named, GraphQLUnionType) else self.object(named, group)
+        read, shape = (
+            self.union(named, group) if isinstance(named, GraphQLUnionType) else self.object(named, group)
+        )
         if many and isinstance(named, GraphQLUnionType) and _non_null_items(definition.type):
             shape = non_null(shape)  # an item out of the caller's view would bubble up
         fmt: Format = list_of(shape) if many else (optional(shape) if nullable else non_null(shape))
         return (name, read, param), fmt
-
 
     def union(self, union: GraphQLUnionType, details: FieldDetailsList) -> tuple[Read, Format]:
         """The read and the shape of a union selection: one read per member, in the tables' order."""

@@ -123,7 +123,7 @@ class RetentionRoot:
         for key, group in compiler.subfields(retention, call.details).items():
             name = group[0].node.name.value
             if name == "__typename":
-                parts.append((key, lambda _v, t=retention.name: t))
+                parts.append((key, _constant(retention.name)))
             elif name == "year":
                 parts.append((key, lambda v: v[0]))
             elif name in _SEGMENTS:
@@ -139,6 +139,10 @@ class RetentionRoot:
         """The plan: the segment sizes statement and the shape of this selection."""
         text = report_statements.retention_counts_statement(everyone=call.everyone, giving=call.giving)
         return Plan(text, (), shape)
+
+
+def _constant(value: str) -> Callable[[Any], str]:
+    return lambda _v: value
 
 
 def _page_arguments(call: RootCall, field: Any, details: Any) -> None:
@@ -160,7 +164,7 @@ def _sizes(
     for key, sub in compiler.subfields(conn, group).items():
         name = sub[0].node.name.value
         if name == "__typename":
-            parts.append((key, lambda _v, t=conn.name: t))
+            parts.append((key, _constant(conn.name)))
         elif name == "totalCount":
             parts.append((key, lambda v: v[1][segment]))
         else:

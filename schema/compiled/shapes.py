@@ -60,7 +60,8 @@ class UnionShape:
         """Shape one value."""
         if value is None:
             return None
-        return self.members[value[0]](value[1])
+        shaped: dict[str, Any] = self.members[value[0]](value[1])
+        return shaped
 
 
 def optional(inner: Format) -> Format:

@@ -141,11 +141,13 @@ def _compiled(out: Outcome, root: str) -> None:
 async def test_fund_report_matches_in_one_statement(session_db: Database, seeded: Seeded, role: str) -> None:
     # given the busiest fund, a fund with anonymous gifts, one of the officer's college and a bad year
     principal = seeded.principals[role]
-    year = seeded.ids["year"]
+    year = int(seeded.ids["year"])
     for doc in (FUND_REPORT, OURS_FUND):
         for fund, when in (("busy", year), ("anonymous", year - 1), ("college_fund", year), ("busy", 1800)):
             # when the report is read both ways
-            out = await both(session_db, doc, {"fund": to_global_id("Fund", seeded.ids[fund]), "year": when}, principal)
+            out = await both(
+                session_db, doc, {"fund": to_global_id("Fund", seeded.ids[fund]), "year": when}, principal
+            )
             # then the answers (donors hidden or shown, errors for roles without giving) match
             _compiled(out, "fundReport")
 
@@ -171,10 +173,12 @@ async def test_fund_report_errors_match(session_db: Database, seeded: Seeded, ro
 
 
 @pytest.mark.parametrize("role", ROLES)
-async def test_retention_sizes_match_in_one_statement(session_db: Database, seeded: Seeded, role: str) -> None:
+async def test_retention_sizes_match_in_one_statement(
+    session_db: Database, seeded: Seeded, role: str
+) -> None:
     # given every fund, one fund and one college, and a bad year
     principal = seeded.principals[role]
-    year = seeded.ids["year"]
+    year = int(seeded.ids["year"])
     cases: list[dict[str, Any]] = [
         {"year": year},
         {"year": year, "fund": to_global_id("Fund", seeded.ids["busy"])},
@@ -196,9 +200,16 @@ async def test_retention_sizes_match_in_one_statement(session_db: Database, seed
 async def test_scorecard_matches_in_one_statement(session_db: Database, seeded: Seeded, role: str) -> None:
     # given each sort metric, both directions
     principal = seeded.principals[role]
-    for order, desc in (("RAISED_CNY", None), ("ALUMNI_COUNT", False), ("LARGEST_GIFT_CNY", True), ("STORIES", False)):
+    for order, desc in (
+        ("RAISED_CNY", None),
+        ("ALUMNI_COUNT", False),
+        ("LARGEST_GIFT_CNY", True),
+        ("STORIES", False),
+    ):
         # when the scorecard is read both ways
-        out = await both(session_db, SCORECARD, {"year": seeded.ids["year"], "order": order, "desc": desc}, principal)
+        out = await both(
+            session_db, SCORECARD, {"year": seeded.ids["year"], "order": order, "desc": desc}, principal
+        )
         # then the rows and their order match, in one statement
         _compiled(out, "collegeScorecard")
 
@@ -208,7 +219,11 @@ async def test_funds_pages_match_in_one_statement(session_db: Database, seeded: 
     # given the funds paged by code and by name (descending), and filtered by the officer's college
     principal = seeded.principals[role]
     college = to_global_id("College", seeded.ids["college"])
-    for order, desc, filter_ in (("CODE", False, None), ("NAME", True, None), ("CODE", False, {"college": college})):
+    for order, desc, filter_ in (
+        ("CODE", False, None),
+        ("NAME", True, None),
+        ("CODE", False, {"college": college}),
+    ):
         after = None
         for _ in range(3):
             values = {"first": 4, "after": after, "order": order, "desc": desc, "filter": filter_}
@@ -221,7 +236,9 @@ async def test_funds_pages_match_in_one_statement(session_db: Database, seeded: 
 
 
 @pytest.mark.parametrize("role", ROLES)
-async def test_donations_pages_match_in_one_statement(session_db: Database, seeded: Seeded, role: str) -> None:
+async def test_donations_pages_match_in_one_statement(
+    session_db: Database, seeded: Seeded, role: str
+) -> None:
     # given the donations by date (both ways) and by receipt number, and filtered to one fund and kind
     principal = seeded.principals[role]
     fund = to_global_id("Fund", seeded.ids["busy"])
