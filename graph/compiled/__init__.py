@@ -1,6 +1,6 @@
 """Compiled reads: fixed tables (`kinds`) and the statements built from them (`statements`)."""
 
-from graph.compiled.kinds import column_format, kinds, knows, link_kind, members
+from graph.compiled.kinds import column_format, column_text, kinds, knows, link_kind, members
 from graph.compiled.statements import (
     BY_ID,
     NotCompilable,
@@ -18,6 +18,7 @@ __all__ = [
     "Read",
     "by_id_statement",
     "column_format",
+    "column_text",
     "kinds",
     "knows",
     "link_kind",

@@ -66,8 +66,8 @@ def _goal(pair: list[Any]) -> str | None:
     return from_fen(goal) if goal is not None else None
 
 
-def _raised(fen: Any) -> str | None:
-    return from_fen(fen) if fen is not None else None
+def _raised(triple: list[Any]) -> str | None:
+    return from_fen(triple[0]) if triple[0] is not None else None
 
 
 def _progress(triple: list[Any]) -> float | None:
@@ -112,7 +112,8 @@ def _raised_expr(giving: bool) -> LiteralString:
 
 
 def _fund(giving: bool) -> Kind:
-    raised = _raised_expr(giving)
+    # raisedCny and progress read the same column (`[raised fen, goal fen, goal decimal]`), once
+    raised = "[" + _raised_expr(giving) + ", <n>.goalCnyFen, <n>.goalCny]"
     columns: dict[str, LiteralString] = {
         "id": "<n>.id",
         "code": "<n>.code",
@@ -123,7 +124,7 @@ def _fund(giving: bool) -> Kind:
         "createdAt": "toString(<n>.createdAt)",
         "updatedAt": "toString(<n>.updatedAt)",
         "raisedCny": raised,
-        "progress": "[" + raised + ", <n>.goalCnyFen, <n>.goalCny]",
+        "progress": raised,
     }
     # A page of the fund's donations within the caller's giving scope, newest first, as
     # graph.giving.donations.OF_FUNDS pages it; `<arg>` is the page (schema.compiled.giving_arguments).

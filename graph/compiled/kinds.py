@@ -288,6 +288,11 @@ def link_kind(kind: str, link: str) -> str:
     return kinds(True, True)[kind].links[link].kind
 
 
+def column_text(kind: str, column: str) -> str:
+    """A column's expression (fields with the same expression share one column of a read)."""
+    return kinds(True, True)[kind].columns[column]
+
+
 def column_format(kind: str, column: str) -> Callable[[Any], Any] | None:
     """How a column's raw value becomes the response's, when it is not passed as it is."""
     return kinds(True, True)[kind].formats.get(column)

@@ -97,10 +97,13 @@ class Compiler:
             definition = obj_type.fields[name]
             fmt: Format | None
             if tables.knows(kind, column=name) and not group[0].node.arguments:
-                if name not in columns:
+                # fields whose columns are the same expression read it once
+                text = tables.column_text(kind, name)
+                same = next((c for c in columns if tables.column_text(kind, c) == text), None)
+                if same is None:
                     columns.append(name)
                 fmt = _leaf(kind, name, definition.type)
-                pending.append((key, "col", columns.index(name), fmt))
+                pending.append((key, "col", columns.index(same or name), fmt))
             elif tables.knows(kind, link=name):
                 read, fmt = self.link(kind, name, definition, group)
                 links.append(read)
