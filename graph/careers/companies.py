@@ -89,6 +89,11 @@ def company(row: Row) -> CompanyRecord:
 
 COMPANIES = ListSpec(
     match=_FILTER,
+    # A company has one industry and one location, each with one PART_OF chain up the tree.
+    anchors={
+        "industry": "(n)-[:IN_INDUSTRY]->(:Industry)-[:PART_OF*0..]->(:Industry {id: $industry})",
+        "region": "(n)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {id: $region})",
+    },
     projection=_RETURN,
     sorts={"name": "name", "creditCode": "creditCode"},
     by_ids=by_ids_query("MATCH (n:Company {id: wanted})", _RETURN),

@@ -6,7 +6,8 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Generic, LiteralString, TypeVar
@@ -57,6 +58,11 @@ class ListSpec(Generic[T]):
 
     `match` binds `n` and ends in a WHERE clause (use `WHERE true` for none); `projection`
     is a RETURN clause over `n`; `sorts` maps a sort name to a property that is never null.
+    Optional filters are written `($p IS NULL OR …)`; each request runs the text specialised to
+    the filters it gives (`filtered`). `anchors` maps a filter parameter to a pattern from `n` that
+    matches at most once per node (e.g. a company's one industry and its PART_OF chain): when the
+    filter is given, the pattern joins the MATCH, so the planner may start from the filter's node
+    instead of testing every node; its `($p IS NULL OR EXISTS { … })` group must then be redundant.
     """
 
     match: LiteralString
@@ -64,13 +70,26 @@ class ListSpec(Generic[T]):
     sorts: dict[str, LiteralString]
     by_ids: LiteralString
     record: Callable[[Row], T]
-    _pages: dict[tuple[str, bool], LiteralString] = field(default_factory=dict, compare=False)
+    anchors: Mapping[str, LiteralString] = field(default_factory=dict)
+    _pages: dict[tuple[str, bool, LiteralString], LiteralString] = field(default_factory=dict, compare=False)
+    _matches: dict[tuple[frozenset[str], frozenset[str]], LiteralString] = field(
+        default_factory=dict, compare=False
+    )
 
-    def page_query(self, sort: str, desc: bool) -> LiteralString:
-        """The statement for one page in the given order (built once, from fixed parts)."""
-        key = (sort, desc)
+    def filtered(self, params: Mapping[str, Any]) -> LiteralString:
+        """`match` for these filter values: a filter left out costs nothing, a given one is tested
+        without its null check, an anchored one joins the MATCH (cached per set of absent filters)."""
+        key = (frozenset(k for k, v in params.items() if v is None), frozenset(params))
+        if key not in self._matches:
+            self._matches[key] = specialise(self.match, params, self.anchors)
+        return self._matches[key]
+
+    def page_query(self, sort: str, desc: bool, params: Mapping[str, Any] | None = None) -> LiteralString:
+        """The statement for one page in the given order (built once per filter shape, from fixed parts)."""
+        match = self.match if params is None else self.filtered(params)
+        key = (sort, desc, match)
         if key not in self._pages:
-            self._pages[key] = _page_query(self.match, self.projection, self.sorts[sort], desc)
+            self._pages[key] = _page_query(match, self.projection, self.sorts[sort], desc)
         return self._pages[key]
 
     @property
@@ -78,10 +97,61 @@ class ListSpec(Generic[T]):
         """The names of the projection's columns."""
         return returned_columns(self.projection)
 
-    @property
-    def count_query(self) -> LiteralString:
+    def count_query(self, params: Mapping[str, Any] | None = None) -> LiteralString:
         """The statement counting every match."""
-        return self.match + " RETURN count(n) AS total"
+        match = self.match if params is None else self.filtered(params)
+        return match + " RETURN count(n) AS total"
+
+
+_OPTIONAL = re.compile(r"\(\$([A-Za-z_][A-Za-z0-9_]*) IS NULL OR ")
+
+
+def specialise(
+    match: LiteralString, params: Mapping[str, Any], anchors: Mapping[str, LiteralString]
+) -> LiteralString:
+    """`match` with each `($p IS NULL OR pred)` group whose `$p` is in `params` replaced by `true`
+    (p is null) or `(pred)`, innermost first; anchored filters that are given join the first MATCH.
+    The result is built from `match`'s own text and the fixed anchors only."""
+    text: str = match
+    joined: list[str] = []
+    for found in reversed(list(_OPTIONAL.finditer(text))):
+        name = found.group(1)
+        if name not in params:
+            continue
+        start, body = found.start(), found.end()
+        end = _closing(text, start)
+        if params[name] is None:
+            group = "true"
+        elif name in anchors:
+            group = "true"
+            joined.append(anchors[name])
+        else:
+            group = "(" + text[body:end] + ")"
+        text = text[:start] + group + text[end + 1 :]
+    if joined:
+        head, sep, rest = text.partition(" WHERE ")
+        text = head + "".join(", " + pattern for pattern in reversed(joined)) + sep + rest
+    return text  # fixed fragments only, rearranged (mypy treats LiteralString as str)
+
+
+def _closing(text: str, start: int) -> int:
+    """The index of the parenthesis closing the one at `start` (braces and strings kept balanced)."""
+    depth = 0
+    quote = ""
+    for i in range(start, len(text)):
+        ch = text[i]
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "({[":
+            depth += 1
+        elif ch in ")}]":
+            depth -= 1
+            if depth == 0:
+                return i
+    raise ValueError("unbalanced filter text")
 
 
 def _page_query(
@@ -140,13 +210,13 @@ async def fetch_page(
         "afterId": after.id if after else None,
         "limit": first + 1,
     }
-    rows = await db.read_table(spec.page_query(sort, desc), (*spec.columns, "sortKey"), full)
+    rows = await db.read_table(spec.page_query(sort, desc, params), (*spec.columns, "sortKey"), full)
     return [(spec.record(r), r["sortKey"]) for r in rows[:first]], len(rows) > first
 
 
 async def fetch_count(db: Database, spec: ListSpec[T], params: dict[str, Any]) -> int:
     """How many nodes the spec's filter matches."""
-    rows = await db.read_rows(spec.count_query, params)
+    rows = await db.read_rows(spec.count_query(params), params)
     return int(rows[0]["total"])
 
 

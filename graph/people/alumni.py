@@ -127,6 +127,8 @@ _FILTER: LiteralString = (
 
 SPEC = ListSpec(
     match=_FILTER,
+    # One STUDIED_IN per alumnus and class: a class's few dozen alumni, not the whole name index.
+    anchors={"class": "(n)-[:STUDIED_IN]->(:Class {id: $class})"},
     projection=RETURN,
     sorts={AlumnusSort.NAME.value: "name", AlumnusSort.EXTERNAL_ID.value: "externalId"},
     by_ids=by_ids_query("MATCH (n:Alumnus {id: wanted}) WHERE " + ALUMNUS_VISIBLE, RETURN),

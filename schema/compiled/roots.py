@@ -86,7 +86,8 @@ class ListRoot:
         first, cursor = page_args(call.kwargs["first"], call.kwargs["after"])
         params = self.params(call.kwargs, call.context)
         sort, descending = self.spec.sorts[self.sort(call.kwargs)], bool(call.kwargs["descending"])
-        plan = call.plan_for((sort, descending), lambda: self.compile(call, sort, descending))
+        match = self.spec.filtered(params)
+        plan = call.plan_for((sort, descending, match), lambda: self.compile(call, match, sort, descending))
         if plan is None:
             raise Fallback("not compiled")
         paging = {
@@ -99,14 +100,16 @@ class ListRoot:
         page = _Page(rows[:first], len(rows) > first, cursor is not None, record.get("total"))
         return plan.shape(page)
 
-    def compile(self, call: RootCall, sort: LiteralString, descending: bool) -> Plan | None:
+    def compile(
+        self, call: RootCall, match: LiteralString, sort: LiteralString, descending: bool
+    ) -> Plan | None:
         """The plan of this selection, or None when it falls back."""
         compiler = Compiler(call.executor)
         try:
             reads: list[tables.Read] = []
             shape, total = _connection(compiler, _unwrap(call.field_type)[0], call.details, reads)
             statement = tables.page_statement(
-                self.spec.match, sort, descending, tuple(reads), everyone=call.everyone, total=total
+                match, sort, descending, tuple(reads), everyone=call.everyone, total=total
             )
         except (Fallback, tables.NotCompilable):
             return None
