@@ -105,3 +105,50 @@ def retention_counts_statement(*, everyone: bool, giving: bool) -> LiteralString
         " RETURN [segment, total] } AS rows"
     )
     return reduced(text, everyone=everyone, giving=giving)
+
+
+# Every donor of every segment, ordered as graph.reports.retention orders them (name, then id).
+_EVERY_DONOR: LiteralString = (
+    "CALL () { " + SEGMENTED + " WITH donor, segment WHERE segment IS NOT NULL"
+    " RETURN segment, donor, coalesce(donor.name, '') AS name, donor.id AS id ORDER BY name, id }"
+    " WITH collect([segment, donor, name, id]) AS all_"
+)
+_SIZES: LiteralString = (
+    "[s_ IN ['RETAINED', 'LYBUNT', 'SYBUNT', 'NEW', 'RECAPTURED']"
+    " | [s_, size([x_ IN all_ WHERE x_[0] = s_])]]"
+)
+
+
+def retention_statement(
+    pages: tuple[tuple[str, tuple[Read, ...]], ...], *, everyone: bool, giving: bool
+) -> LiteralString:
+    """donorRetention with pages of donors: one record with `rows` = [[segment, size] …, [page …]];
+    each page (`$pN`: segment, first, limit, afterKey, afterId, as schema.compiled.giving_arguments
+    reads a page) is [first, had a cursor, [[name, id, projection …] …]] (one more than asked)."""
+    built = []
+    for param, reads in pages:
+        p: LiteralString = "$" + param  # a parameter name the compiler chose (p + a number)
+        shaped = "".join(", " + projection(r, {"n": "v_"}, everyone=everyone, giving=giving) for r in reads)
+        built.append(
+            "["
+            + p
+            + ".first, "
+            + p
+            + ".afterId IS NOT NULL, COLLECT { UNWIND all_ AS x_ WITH x_ WHERE x_[0] = "
+            + p
+            + ".segment AND ("
+            + p
+            + ".afterId IS NULL OR x_[2] > "
+            + p
+            + ".afterKey OR (x_[2] = "
+            + p
+            + ".afterKey AND x_[3] > "
+            + p
+            + ".afterId)) WITH x_ ORDER BY x_[2], x_[3] LIMIT "
+            + p
+            + ".limit WITH x_[1] AS v_, x_[2] AS n_, x_[3] AS i_ RETURN [n_, i_"
+            + shaped
+            + "] }]"
+        )
+    text = _EVERY_DONOR + " RETURN [" + _SIZES + ", [" + ", ".join(built) + "]] AS rows"
+    return reduced(text, everyone=everyone, giving=giving)

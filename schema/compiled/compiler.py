@@ -142,6 +142,13 @@ class Compiler:
         fmt: Format = list_of(shape) if many else (optional(shape) if nullable else non_null(shape))
         return (name, read, param), fmt
 
+    def item(self, t: Any, details: FieldDetailsList) -> tuple[Read, Format]:
+        """A connection's node: an object, or a union's member (never null: null would bubble)."""
+        if isinstance(t, GraphQLUnionType):
+            read, shape = self.union(t, details)
+            return read, non_null(shape)
+        return self.object(t, details)
+
     def union(self, union: GraphQLUnionType, details: FieldDetailsList) -> tuple[Read, Format]:
         """The read and the shape of a union selection: one read per member, in the tables' order."""
         reads: list[tuple[str, Read, str | None]] = []

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from graphql import GraphQLObjectType
-from graphql.execution.values import get_argument_values
 
 from graph import compiled as tables
 from graph.compiled import reports as report_statements
@@ -16,12 +15,13 @@ from graph.core.errors import NotFound
 from graph.core.pages import BadCursor, date_cursor, plain_key
 from graph.giving import donations as donations_repo
 from graph.giving import funds as funds_repo
-from schema.compiled.compiler import Compiler, _unwrap
+from schema.compiled import giving_arguments
+from schema.compiled.compiler import Compiler, NestedArgument, _unwrap
 from schema.compiled.plans import Plan
-from schema.compiled.roots import ListRoot, RootCall, _Page
+from schema.compiled.roots import ListRoot, RootCall, _connection, _Page
 from schema.compiled.shapes import Fallback
 from schema.core.context import Context
-from schema.core.errors import ApiError, bad_input
+from schema.core.errors import bad_input
 from schema.core.relay import expect_id, page_args
 
 Build = Callable[[Compiler, RootCall], LiteralString]
@@ -98,78 +98,96 @@ _SEGMENTS = {
 
 
 class RetentionRoot:
-    """donorRetention when only segment sizes are asked (the lists fall back to the resolvers)."""
+    """donorRetention: the segment sizes, and pages of each segment's donors (the Donor union)."""
 
     async def answer(self, call: RootCall) -> Any:
-        """The segment sizes, as the resolver answers them."""
+        """The segments, as the resolver answers them."""
         kwargs = call.kwargs
         params = {
             "year": _year(call),
             "fund": expect_id(kwargs["fund"], "Fund") if kwargs.get("fund") else None,
             "college": expect_id(kwargs["college"], "College") if kwargs.get("college") else None,
         }
-        shape = self._shape(call)
-        plan = call.plan_for("donorRetention", lambda: self.compile(call, shape))
+        plan = call.plan_for("donorRetention", lambda: self.compile(call))
         if plan is None:
             raise Fallback("not compiled")
-        rows = (await call.record(plan, params))["rows"]
-        counts = dict.fromkeys(_SEGMENTS.values(), 0) | {segment: int(total) for segment, total in rows}
-        return plan.shape((params["year"], counts))
+        record = await call.record(plan, params)  # a page argument the resolver refuses falls back
+        return plan.shape((params["year"], record["rows"]))
 
-    def _shape(self, call: RootCall) -> Callable[[Any], Any]:
+    def compile(self, call: RootCall) -> Plan | None:
+        """The plan of this selection, or None when it falls back."""
         compiler = Compiler(call.executor)
         retention: GraphQLObjectType = _unwrap(call.field_type)[0]
         parts: list[tuple[str, Callable[[Any], Any]]] = []
-        for key, group in compiler.subfields(retention, call.details).items():
-            name = group[0].node.name.value
-            if name == "__typename":
-                parts.append((key, _constant(retention.name)))
-            elif name == "year":
-                parts.append((key, lambda v: v[0]))
-            elif name in _SEGMENTS:
-                field = retention.fields[name]
-                for details in group:
-                    _page_arguments(call, field, details)
-                parts.append((key, _sizes(compiler, _unwrap(field.type)[0], group, _SEGMENTS[name])))
+        pages: list[tuple[str, tuple[tables.Read, ...]]] = []
+        try:
+            for key, group in compiler.subfields(retention, call.details).items():
+                name = group[0].node.name.value
+                if name == "__typename":
+                    parts.append((key, _constant(retention.name)))
+                elif name == "year":
+                    parts.append((key, lambda v: v[0]))
+                elif name in _SEGMENTS:
+                    parts.append((key, self._segment(compiler, retention.fields[name], group, pages)))
+                else:
+                    raise Fallback(name)
+            everyone, giving = call.everyone, call.giving
+            if pages:
+                text = report_statements.retention_statement(tuple(pages), everyone=everyone, giving=giving)
             else:
-                raise Fallback(name)
-        return lambda v: {key: build(v) for key, build in parts}
+                text = report_statements.retention_counts_statement(everyone=everyone, giving=giving)
+        except (Fallback, tables.NotCompilable):
+            return None
+        paged = bool(pages)
+        return Plan(text, tuple(compiler.arguments), lambda v: _retention(parts, v, paged))
 
-    def compile(self, call: RootCall, shape: Callable[[Any], Any]) -> Plan | None:
-        """The plan: the segment sizes statement and the shape of this selection."""
-        text = report_statements.retention_counts_statement(everyone=call.everyone, giving=call.giving)
-        return Plan(text, (), shape)
+    def _segment(
+        self, compiler: Compiler, field: Any, group: Any, pages: list[tuple[str, tuple[tables.Read, ...]]]
+    ) -> Callable[[Any], Any]:
+        """One segment field: its page arguments, and its donors' page when the selection shows them."""
+        param = f"p{len(compiler.arguments) + 1}"
+        seg = _SEGMENTS[group[0].node.name.value]
+        compiler.arguments.append(NestedArgument(param, field, group[0], _segment_page(seg)))
+        conn = _unwrap(field.type)[0]
+        reads: list[tables.Read] = []
+        shape, _total = _connection(compiler, conn, group, reads)
+        shown = {sub[0].node.name.value for sub in compiler.subfields(conn, group).values()}
+        if not shown & {"edges", "nodes", "pageInfo"}:
+            return lambda v: shape(_Page([], False, False, _sizes(v[1])[seg]))
+        index = len(pages)
+        pages.append((param, tuple(reads)))
+        return lambda v: shape(_donor_page(v[1], index, seg))
+
+
+def _segment_page(segment: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A segment's page; its cursor's name compared as text (graph.reports.retention.page_of)."""
+
+    def convert(args: dict[str, Any]) -> dict[str, Any]:
+        page = giving_arguments.page(args)
+        if page["afterId"] is not None:
+            page["afterKey"] = str(page["afterKey"])
+        return {"segment": segment} | page
+
+    return convert
+
+
+def _retention(parts: list[tuple[str, Callable[[Any], Any]]], value: Any, paged: bool) -> dict[str, Any]:
+    year, rows = value
+    record = rows if paged else [rows, []]
+    return {key: build((year, record)) for key, build in parts}
+
+
+def _sizes(record: list[Any]) -> dict[str, int]:
+    return dict.fromkeys(_SEGMENTS.values(), 0) | {segment: int(total) for segment, total in record[0]}
+
+
+def _donor_page(record: list[Any], index: int, segment: str) -> _Page:
+    first, had_cursor, rows = record[1][index]
+    return _Page(rows[:first], len(rows) > first, had_cursor, _sizes(record)[segment])
 
 
 def _constant(value: str) -> Callable[[Any], str]:
     return lambda _v: value
-
-
-def _page_arguments(call: RootCall, field: Any, details: Any) -> None:
-    """A segment's `first`/`after`, checked as its resolver checks them (a bad one falls back, so the
-    resolvers say it where they say it)."""
-    args = get_argument_values(
-        field, details.node, call.executor.variable_values, details.fragment_variable_values
-    )
-    try:
-        page_args(args["first"], args.get("after"))
-    except ApiError as exc:
-        raise Fallback("bad page arguments") from exc
-
-
-def _sizes(
-    compiler: Compiler, conn: GraphQLObjectType, group: Any, segment: str
-) -> Callable[[Any], dict[str, Any]]:
-    parts: list[tuple[str, Callable[[Any], Any]]] = []
-    for key, sub in compiler.subfields(conn, group).items():
-        name = sub[0].node.name.value
-        if name == "__typename":
-            parts.append((key, _constant(conn.name)))
-        elif name == "totalCount":
-            parts.append((key, lambda v: v[1][segment]))
-        else:
-            raise Fallback(name)  # the donors themselves: the resolvers page them
-    return lambda v: {key: build(v) for key, build in parts}
 
 
 @dataclass(frozen=True)
@@ -189,7 +207,10 @@ class DatedListRoot(ListRoot):
                 cursor = date_cursor(cursor)
             except BadCursor as exc:
                 raise bad_input(str(exc)) from exc
-        plan = call.plan_for((sort, descending), lambda: self.compile_dated(call, sort, descending))
+        match = self.spec.filtered(params)
+        plan = call.plan_for(
+            (sort, descending, match), lambda: self.compile_dated(call, match, sort, descending)
+        )
         if plan is None:
             raise Fallback("not compiled")
         paging = {"afterKey": cursor.key if cursor else None, "afterId": cursor.id if cursor else None}
@@ -198,16 +219,16 @@ class DatedListRoot(ListRoot):
         page = _Page(rows[:first], len(rows) > first, cursor is not None, record.get("total"))
         return plan.shape(page)
 
-    def compile_dated(self, call: RootCall, sort: LiteralString, descending: bool) -> Plan | None:
+    def compile_dated(
+        self, call: RootCall, match: LiteralString, sort: LiteralString, descending: bool
+    ) -> Plan | None:
         """The plan of this selection (giving predicates reduced for giving roles), or None."""
-        from schema.compiled.roots import _connection
-
         compiler = Compiler(call.executor)
         try:
             reads: list[tables.Read] = []
             shape, total = _connection(compiler, _unwrap(call.field_type)[0], call.details, reads)
             statement = tables.page_statement(
-                self.spec.match,
+                match,
                 sort,
                 descending,
                 tuple(reads),

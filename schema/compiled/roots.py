@@ -151,7 +151,7 @@ def _object(parts: Sequence[tuple[str, Builder]]) -> Builder:
 def _nodes(
     compiler: Compiler, node_type: GraphQLObjectType, group: FieldDetailsList, reads: list[tables.Read]
 ) -> Builder:
-    read, shape = compiler.object(node_type, group)
+    read, shape = compiler.item(node_type, group)
     column = 2 + len(reads)
     reads.append(read)
     return lambda p: [shape(r[column]) for r in p.rows]
@@ -168,7 +168,7 @@ def _edges(
         elif name == "cursor":
             parts.append((key, lambda p, i: p.cursors[i]))
         elif name == "node":
-            read, shape = compiler.object(_unwrap(edge.fields[name].type)[0], group)
+            read, shape = compiler.item(_unwrap(edge.fields[name].type)[0], group)
             column = 2 + len(reads)
             reads.append(read)
             parts.append((key, _edge_node(shape, column)))
