@@ -1,6 +1,6 @@
 """Compiled reads: fixed tables (`kinds`) and the statements built from them (`statements`)."""
 
-from graph.compiled.kinds import kinds, knows, link_kind
+from graph.compiled.kinds import kinds, knows, link_kind, link_members
 from graph.compiled.statements import (
     BY_ID,
     NotCompilable,
@@ -20,6 +20,7 @@ __all__ = [
     "kinds",
     "knows",
     "link_kind",
+    "link_members",
     "node_projection",
     "page_statement",
     "reunion_statement",

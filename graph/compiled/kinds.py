@@ -21,7 +21,8 @@ from graph.people.affiliations import AcquaintanceKind
 class Link:
     """A relationship read from a parent: `match` binds the child's slots (`<cX>`) from the parent's
     (`<pX>`); `order` sorts a to-many link; `bind` maps child slots to parent slots (no match); `share`
-    names child slots that are a parent slot (an edge's own end)."""
+    names child slots that are a parent slot (an edge's own end); `members`, for a link to a union or
+    interface, narrows the kinds it can reach (default: every member of the abstract kind)."""
 
     kind: str
     many: bool
@@ -29,16 +30,20 @@ class Link:
     order: LiteralString = ""
     bind: tuple[tuple[str, str], ...] = ()
     share: tuple[tuple[str, str], ...] = ()
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Kind:
     """A GraphQL object type as the graph stores it: its slots (the first is the node), its column
-    expressions over `<slot>` placeholders, and its links."""
+    expressions over `<slot>` placeholders, and its links. A union or interface is a kind with
+    `members` instead: each member object kind with a test over `<n>` (`<n>:Alumnus`); its value is
+    the first member whose test holds, projected as that member over the same slots."""
 
     slots: tuple[str, ...]
     columns: Mapping[str, LiteralString]
     links: Mapping[str, Link]
+    members: tuple[tuple[str, LiteralString], ...] = ()
 
 
 def _renamed(predicate: str, slot: str) -> str:
@@ -250,7 +255,9 @@ def _reunion_class(everyone: bool) -> Kind:
 @cache
 def kinds(everyone: bool) -> dict[str, Kind]:
     """The tables for a caller who sees every alumnus (`everyone`) or not."""
-    return {
+    from graph.compiled import people
+
+    return people.kinds(everyone) | {
         "Alumnus": _alumnus(everyone),
         "Company": _company(everyone),
         "Employment": _EMPLOYMENT,
@@ -280,3 +287,10 @@ def knows(kind: str, column: str | None = None, link: str | None = None) -> bool
 def link_kind(kind: str, link: str) -> str:
     """The kind a link of `kind` leads to."""
     return kinds(True)[kind].links[link].kind
+
+
+def link_members(kind: str, link: str) -> tuple[str, ...]:
+    """The object kinds a link of `kind` to a union or interface can reach (empty: not abstract)."""
+    tables = kinds(True)
+    found = tables[kind].links[link]
+    return found.members or tuple(name for name, _ in tables[found.kind].members)

@@ -26,11 +26,13 @@ from graph.insights.cohorts import REUNION_MATCH, REUNION_ORDER
 
 @dataclass(frozen=True)
 class Read:
-    """What to read of one object: column keys, then links (name, child read, argument parameter)."""
+    """What to read of one object: column keys, then links (name, child read, argument parameter).
+    A read of a union or interface kind has `members` instead (member kind, its read)."""
 
     kind: str
     columns: tuple[str, ...] = ()
     links: tuple[tuple[str, Read, str | None], ...] = ()
+    members: tuple[tuple[str, Read], ...] = ()
 
 
 class NotCompilable(Exception):
@@ -52,9 +54,30 @@ class _Builder:
         kind = self.tables.get(read.kind)
         if kind is None:
             raise NotCompilable(read.kind)
+        if kind.members:
+            return self.abstract(kind, read, slots)
         parts = [_fill(kind.columns[c], slots, {}) for c in read.columns]
         parts += [self.link(kind.links[name], child, slots, param) for name, child, param in read.links]
         return "[" + ", ".join(parts) + "]"
+
+    def abstract(self, kind: Kind, read: Read, slots: dict[str, str]) -> str:
+        """`[position, projection]` of the first member (position in `read.members`) whose test holds;
+        null when none does."""
+        tests = dict(kind.members)
+        cases = [
+            "WHEN "
+            + _fill(tests[name], slots, {})
+            + " THEN ["
+            + str(i)
+            + ", "
+            + self.projection(member, slots)
+            + "]"
+            for i, (name, member) in enumerate(read.members)
+            if name in tests
+        ]
+        if len(cases) != len(read.members) or not cases:
+            raise NotCompilable(read.kind)
+        return "CASE " + " ".join(cases) + " END"
 
     def link(self, link: Link, child: Read, parent: dict[str, str], param: str | None) -> str:
         if link.bind:
@@ -162,6 +185,8 @@ BY_ID: dict[str, LiteralString] = {
     "Class": "MATCH (n:Class {id: $id})",
     "Region": "MATCH (n:Region {id: $id})",
     "Industry": "MATCH (n:Industry {id: $id})",
+    "Chapter": "MATCH (n:Chapter {id: $id})",
+    "Event": "MATCH (n:Event {id: $id})",
 }
 
 

@@ -13,10 +13,12 @@ from typing import Any
 
 from graphql import (
     GraphQLField,
+    GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLUnionType,
 )
 from graphql.execution.collect_fields import FieldDetails
 from graphql.execution.values import get_argument_values
@@ -102,12 +104,35 @@ class Compiler:
                 entries.append(Entry(key, index, fmt))
         return Read(kind, tuple(columns), tuple(links)), ObjectShape(tuple(entries))
 
+    def abstract(
+        self,
+        abstract: GraphQLUnionType | GraphQLInterfaceType,
+        members: Sequence[str],
+        details: FieldDetailsList,
+    ) -> tuple[Read, Format]:
+        """A union or interface selection: each member kind it can reach compiled as that object type
+        (graphql-core collects the fields of each, so `... on X` and `__typename` mean what they mean);
+        the statement says which member a value is, by its position."""
+        schema = self.executor.schema
+        reads: list[tuple[str, Read]] = []
+        shapes: list[ObjectShape] = []
+        for member in members:
+            obj_type = schema.get_type(member)
+            if not isinstance(obj_type, GraphQLObjectType) or not schema.is_sub_type(abstract, obj_type):
+                raise Fallback(f"{abstract.name}: {member}")
+            read, shape = self.object(obj_type, details)
+            reads.append((member, read))
+            shapes.append(shape)
+        if not reads:
+            raise Fallback(abstract.name)
+        return Read(abstract.name, members=tuple(reads)), _member_of(tuple(shapes))
+
     def link(
         self, kind: str, name: str, definition: GraphQLField, group: FieldDetailsList
     ) -> tuple[tuple[str, Read, str | None], Format]:
         """A nested object (or list of objects) field."""
         named, many, nullable = _unwrap(definition.type)
-        if not isinstance(named, GraphQLObjectType) or named.name != tables.link_kind(kind, name):
+        if named.name != tables.link_kind(kind, name):
             raise Fallback(f"{kind}.{name}")
         param = None
         if definition.args or group[0].node.arguments:
@@ -116,9 +141,19 @@ class Compiler:
                 raise Fallback(f"{kind}.{name}(…)")
             param = f"p{len(self.arguments) + 1}"
             self.arguments.append(NestedArgument(param, definition, group[0], convert))
-        read, shape = self.object(named, group)
+        if isinstance(named, GraphQLObjectType):
+            read, shape = self.object(named, group)
+        elif isinstance(named, GraphQLUnionType | GraphQLInterfaceType):
+            read, shape = self.abstract(named, tables.link_members(kind, name), group)
+        else:
+            raise Fallback(f"{kind}.{name}")
         fmt: Format = list_of(shape) if many else (optional(shape) if nullable else non_null(shape))
         return (name, read, param), fmt
+
+
+def _member_of(shapes: tuple[ObjectShape, ...]) -> Format:
+    """Shape `[position, row]` as the member at that position."""
+    return lambda v: shapes[v[0]](v[1])
 
 
 def _unwrap(t: GraphQLOutputType) -> tuple[Any, bool, bool]:
