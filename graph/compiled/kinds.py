@@ -257,7 +257,7 @@ def kinds(everyone: bool) -> dict[str, Kind]:
     """The tables for a caller who sees every alumnus (`everyone`) or not."""
     from graph.compiled import people
 
-    return people.kinds(everyone) | {
+    tables: dict[str, Kind] = {
         "Alumnus": _alumnus(everyone),
         "Company": _company(everyone),
         "Employment": _EMPLOYMENT,
@@ -270,6 +270,7 @@ def kinds(everyone: bool) -> dict[str, Kind]:
         "Acquaintance": _ACQUAINTANCE,
         "Need": _NEED,
     }
+    return people.extended(everyone, tables)
 
 
 def knows(kind: str, column: str | None = None, link: str | None = None) -> bool:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import LiteralString, cast
+from dataclasses import replace
+from typing import LiteralString
 
 from graph.compiled.kinds import Kind, Link
 from graph.compiled.statements import Read, _Builder, _statement
@@ -34,7 +35,7 @@ def _chapter(everyone: bool) -> Kind:
         "officers": Link(
             "Membership",
             True,
-            cast(LiteralString, officers),
+            officers,
             "CASE <cr>.role WHEN 'PRESIDENT' THEN 0 WHEN 'VICE_PRESIDENT' THEN 1 ELSE 2 END,"
             " <ca>.name, <ca>.id",
             share=(("c", "n"),),
@@ -80,7 +81,7 @@ _EVENT = Kind(
 
 def _abstract(*members: LiteralString) -> Kind:
     """A union or interface over object kinds told apart by their label."""
-    return Kind(("n",), {}, {}, tuple((m, cast(LiteralString, "<n>:" + m)) for m in members))
+    return Kind(("n",), {}, {}, tuple((m, "<n>:" + m) for m in members))
 
 
 # A link to Node must itself keep alumni out of scope (its match, or members without Alumnus).
@@ -109,9 +110,50 @@ _DUE = Kind(
 )
 
 
+_ATTENDANCE = Kind(
+    ("r", "a", "e"),
+    {"role": "coalesce(<r>.role, 'GUEST')"},
+    {
+        "alumnus": Link("Alumnus", False, bind=(("n", "a"),)),
+        "event": Link("Event", False, bind=(("n", "e"),)),
+    },
+)
+# Links of kinds of `graph.compiled.kinds` to people kinds (the parent alumnus is already visible).
+_MORE_LINKS: dict[str, dict[str, Link]] = {
+    "Alumnus": {
+        "memberships": Link(
+            "Membership",
+            True,
+            "MATCH (<pn>)-[<cr>:MEMBER_OF]->(<cc>:Chapter)",
+            "<cc>.name, <cc>.id",
+            share=(("a", "n"),),
+        ),
+        "attended": Link(
+            "Attendance",
+            True,
+            "MATCH (<pn>)-[<cr>:ATTENDED]->(<ce>:Event)",
+            "<ce>.date DESC, <ce>.id",
+            share=(("a", "n"),),
+        ),
+    },
+    "College": {
+        "chapters": Link("Chapter", True, "MATCH (<pn>)<-[:OF_COLLEGE]-(<cn>:Chapter)", "<cn>.name, <cn>.id"),
+    },
+}
+
+
+def extended(everyone: bool, tables: dict[str, Kind]) -> dict[str, Kind]:
+    """`tables` with the people kinds, and the links of its kinds to them."""
+    out = tables | kinds(everyone)
+    for name, links in _MORE_LINKS.items():
+        out[name] = replace(out[name], links={**out[name].links, **links})
+    return out
+
+
 def kinds(everyone: bool) -> dict[str, Kind]:
     """The people tables (merged into `graph.compiled.kinds.kinds`)."""
     return {
+        "Attendance": _ATTENDANCE,
         "Chapter": _chapter(everyone),
         "Membership": _MEMBERSHIP,
         "Event": _EVENT,

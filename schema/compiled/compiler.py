@@ -141,6 +141,7 @@ class Compiler:
                 raise Fallback(f"{kind}.{name}(…)")
             param = f"p{len(self.arguments) + 1}"
             self.arguments.append(NestedArgument(param, definition, group[0], convert))
+        shape: Format
         if isinstance(named, GraphQLObjectType):
             read, shape = self.object(named, group)
         elif isinstance(named, GraphQLUnionType | GraphQLInterfaceType):

@@ -15,9 +15,9 @@ from graph.core.errors import NotFound
 from graph.core.pages import BadCursor, date_cursor, plain_key
 from graph.engagement import events as event_repo
 from graph.people import search as search_repo
-from schema.compiled.compiler import Compiler
+from schema.compiled.compiler import Compiler, _unwrap
 from schema.compiled.plans import Plan
-from schema.compiled.roots import ListRoot, RootCall, _Page, _unwrap
+from schema.compiled.roots import ListRoot, RootCall, _Page
 from schema.compiled.shapes import Fallback
 from schema.core.context import Context
 from schema.core.errors import bad_input

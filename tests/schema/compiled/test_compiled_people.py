@@ -256,10 +256,11 @@ async def test_events_pages_match(session_db: Database, seeded: Seeded, role: st
                     if not page["pageInfo"]["hasNextPage"]:
                         break
     # and a cursor that does not fit the date order, or an organizer of the wrong type, is refused alike
-    for values in (
+    refused: list[dict[str, Any]] = [
         {"after": encode_cursor("not a date", "x"), "filter": None, "order": "DATE"},
         {"after": None, "filter": {"organizer": to_global_id("Region", "x")}, "order": "DATE"},
-    ):
+    ]
+    for values in refused:
         out = await both(session_db, EVENTS, values | {"first": 5, "desc": False}, principal)
         _compiled_in_one(out, "events")
 
@@ -309,3 +310,48 @@ async def test_union_members_are_told_apart_by_position_not_by_request_text(
     for word in ("DETACH", "MATCH_n", "X__", "RETURN_1"):
         assert word not in plan.statement
     assert "WHEN n:Alumnus THEN [0, " in plan.statement
+
+
+TIES = """
+query Ties($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Alumnus {
+      name
+      memberships { role sinceYear alumnus { id } chapter { code kind officers { role alumnus { name email } } } }
+      attended {
+        role alumnus { id name phone }
+        event { code date organizer { __typename ... on College { code } ... on Chapter { code } } }
+      }
+    }
+    ... on College { code chapters { code name kind parent { code } region { code } } }
+  }
+}
+"""
+MEMBER_PAGE = (
+    "query Members($after: String) { alumni(first: 40, after: $after) { pageInfo { endCursor }"
+    " nodes { name memberships { role chapter { code } } attended { role event { code kind } } } } }"
+)
+
+
+@pytest.mark.parametrize("role", ROLES)
+async def test_memberships_attendance_and_college_chapters_match(
+    session_db: Database, seeded: Seeded, role: str
+) -> None:
+    # given alumni with memberships and attendance, one the caller may not see, and a college
+    rows = await session_db.read_rows(
+        "MATCH (a:Alumnus) WHERE EXISTS { (a)-[:ATTENDED]->() } AND EXISTS { (a)-[:MEMBER_OF]->() }"
+        " RETURN a.id AS id ORDER BY a.externalId LIMIT 4"
+    )
+    ids = [to_global_id("Alumnus", r["id"]) for r in rows]
+    ids += [to_global_id("Alumnus", seeded.ids["private"]), to_global_id("College", seeded.ids["college"])]
+    principal = seeded.principals[role]
+    for node_id in ids:
+        # when each is read both ways, then the ties match, in one statement
+        out = await both(session_db, TIES, {"id": node_id}, principal)
+        assert out.answered == {"node": "compiled"} and out.statements == 1
+    after = None
+    for _ in range(3):
+        out = await both(session_db, MEMBER_PAGE, {"after": after}, principal)
+        assert out.answered == {"alumni": "compiled"} and out.statements == 1
+        after = out.response["data"]["alumni"]["pageInfo"]["endCursor"]
