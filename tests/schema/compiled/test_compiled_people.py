@@ -9,12 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graph.core.db import Database
 from graph.core.pages import encode_cursor
 from schema.compiled.execution import PLANS
 from schema.core.relay import to_global_id
 from tests.schema.compiled.test_compiled_parity import ROLES
+from tests.schema.compiled_documents import _Doc, selection
 from tests.schema.compiled_support import Seeded, both, seed
 
 
@@ -355,3 +358,42 @@ async def test_memberships_attendance_and_college_chapters_match(
         out = await both(session_db, MEMBER_PAGE, {"after": after}, principal)
         assert out.answered == {"alumni": "compiled"} and out.statements == 1
         after = out.response["data"]["alumni"]["pageInfo"]["endCursor"]
+
+
+@st.composite
+def people_documents(draw: st.DrawFn) -> str:
+    """A page of chapters or events, a chapter by id, or search hits, with a generated selection."""
+    doc = _Doc()
+    root = draw(st.sampled_from(["chapters", "events", "chapter", "search"]))
+    if root == "search":
+        members = [
+            f"... on {t} {{ {draw(selection(t, 2, doc))} }}" for t in ("Alumnus", "Company", "Chapter")
+        ]
+        top = 'search(text: "zhang", first: 10) { score node { __typename ' + " ".join(members) + " } }"
+        header = "query Q($flag: Boolean!)"
+    elif root == "chapter":
+        top = "node(id: $id) { __typename ... on Chapter { " + draw(selection("Chapter", 3, doc)) + " } }"
+        header = "query Q($flag: Boolean!, $id: ID!)"
+    else:
+        body = draw(selection("Chapter" if root == "chapters" else "Event", 3, doc))
+        desc = str(draw(st.booleans())).lower()
+        first = draw(st.sampled_from([1, 5, 30]))
+        top = f"{root}(first: {first}, descending: {desc}) {{ totalCount nodes {{ {body} }} }}"
+        header = "query Q($flag: Boolean!)"
+    return header + " { " + top + " } " + " ".join(doc.fragments)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(generated=people_documents(), flag=...)
+async def test_generated_people_documents_match(
+    session_db: Database, seeded: Seeded, role: str, generated: str, flag: bool
+) -> None:
+    # given a document generated from the schema over the people roots
+    variables: dict[str, Any] = {"flag": flag, "id": to_global_id("Chapter", seeded.ids["chapter"])}
+    if "$id" not in generated:
+        del variables["id"]
+    # when it runs both ways, then the answers match; a compiled root field costs one statement
+    out = await both(session_db, generated, variables, seeded.principals[role])
+    if list(out.answered.values()) == ["compiled"] and "errors" not in out.response:
+        assert out.statements == 1
