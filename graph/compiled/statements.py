@@ -26,13 +26,11 @@ from graph.insights.cohorts import REUNION_MATCH, REUNION_ORDER
 
 @dataclass(frozen=True)
 class Read:
-    """What to read of one object: column keys, then links (name, child read, argument parameter).
-    A read of a union or interface kind has `members` instead (member kind, its read)."""
+    """What to read of one object: column keys, then links (name, child read, argument parameter)."""
 
     kind: str
     columns: tuple[str, ...] = ()
     links: tuple[tuple[str, Read, str | None], ...] = ()
-    members: tuple[tuple[str, Read], ...] = ()
 
 
 class NotCompilable(Exception):
@@ -55,29 +53,28 @@ class _Builder:
         if kind is None:
             raise NotCompilable(read.kind)
         if kind.members:
-            return self.abstract(kind, read, slots)
+            return self.union(kind, read, slots)
         parts = [_fill(kind.columns[c], slots, {}) for c in read.columns]
         parts += [self.link(kind.links[name], child, slots, param) for name, child, param in read.links]
         return "[" + ", ".join(parts) + "]"
 
-    def abstract(self, kind: Kind, read: Read, slots: dict[str, str]) -> str:
-        """`[position, projection]` of the first member (position in `read.members`) whose test holds;
-        null when none does."""
+    def union(self, kind: Kind, read: Read, slots: dict[str, str]) -> str:
+        """`[i, projection]` of the member the node is (i: its place in `read.links`), or null.
+        `read.links` holds one read per member it can be (named by the member kind)."""
         tests = dict(kind.members)
-        cases = [
-            "WHEN "
-            + _fill(tests[name], slots, {})
+        if not read.links or any(member not in tests for member, _, _ in read.links):
+            raise NotCompilable(read.kind)
+        branches = [
+            " WHEN "
+            + _fill(tests[member], slots, {})
             + " THEN ["
             + str(i)
             + ", "
-            + self.projection(member, slots)
+            + self.projection(child, slots)
             + "]"
-            for i, (name, member) in enumerate(read.members)
-            if name in tests
+            for i, (member, child, _param) in enumerate(read.links)
         ]
-        if len(cases) != len(read.members) or not cases:
-            raise NotCompilable(read.kind)
-        return "CASE " + " ".join(cases) + " END"
+        return "CASE" + "".join(branches) + " END"
 
     def link(self, link: Link, child: Read, parent: dict[str, str], param: str | None) -> str:
         if link.bind:

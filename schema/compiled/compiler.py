@@ -25,7 +25,17 @@ from graphql.execution.values import get_argument_values
 
 from graph import compiled as tables
 from graph.compiled import Read
-from schema.compiled.shapes import Entry, Fallback, Format, ObjectShape, list_of, non_null, optional, required
+from schema.compiled.shapes import (
+    Entry,
+    Fallback,
+    Format,
+    ObjectShape,
+    UnionShape,
+    list_of,
+    non_null,
+    optional,
+    required,
+)
 from schema.core.relay import to_global_id
 
 FieldDetailsList = Sequence[FieldDetails]
@@ -104,28 +114,28 @@ class Compiler:
                 entries.append(Entry(key, index, fmt))
         return Read(kind, tuple(columns), tuple(links)), ObjectShape(tuple(entries))
 
-    def abstract(
+    def union(
         self,
-        abstract: GraphQLUnionType | GraphQLInterfaceType,
-        members: Sequence[str],
+        union: GraphQLUnionType | GraphQLInterfaceType,
         details: FieldDetailsList,
+        members: Sequence[str],
     ) -> tuple[Read, Format]:
-        """A union or interface selection: each member kind it can reach compiled as that object type
-        (graphql-core collects the fields of each, so `... on X` and `__typename` mean what they mean);
-        the statement says which member a value is, by its position."""
+        """The read and the shape of a union (or interface) selection: one read per member kind it can
+        be, each compiled as that object type (graphql-core collects the fields of each, so
+        `... on X` and `__typename` mean what they mean); the statement says which member a value is."""
         schema = self.executor.schema
-        reads: list[tuple[str, Read]] = []
+        reads: list[tuple[str, Read, str | None]] = []
         shapes: list[ObjectShape] = []
         for member in members:
-            obj_type = schema.get_type(member)
-            if not isinstance(obj_type, GraphQLObjectType) or not schema.is_sub_type(abstract, obj_type):
-                raise Fallback(f"{abstract.name}: {member}")
-            read, shape = self.object(obj_type, details)
-            reads.append((member, read))
+            member_type = schema.get_type(member)
+            if not isinstance(member_type, GraphQLObjectType) or not schema.is_sub_type(union, member_type):
+                raise Fallback(union.name)
+            read, shape = self.object(member_type, details)
+            reads.append((member, read, None))
             shapes.append(shape)
         if not reads:
-            raise Fallback(abstract.name)
-        return Read(abstract.name, members=tuple(reads)), _member_of(tuple(shapes))
+            raise Fallback(union.name)
+        return Read(union.name, (), tuple(reads)), UnionShape(tuple(shapes))
 
     def link(
         self, kind: str, name: str, definition: GraphQLField, group: FieldDetailsList
@@ -145,16 +155,11 @@ class Compiler:
         if isinstance(named, GraphQLObjectType):
             read, shape = self.object(named, group)
         elif isinstance(named, GraphQLUnionType | GraphQLInterfaceType):
-            read, shape = self.abstract(named, tables.link_members(kind, name), group)
+            read, shape = self.union(named, group, tables.link_members(kind, name))
         else:
             raise Fallback(f"{kind}.{name}")
         fmt: Format = list_of(shape) if many else (optional(shape) if nullable else non_null(shape))
         return (name, read, param), fmt
-
-
-def _member_of(shapes: tuple[ObjectShape, ...]) -> Format:
-    """Shape `[position, row]` as the member at that position."""
-    return lambda v: shapes[v[0]](v[1])
 
 
 def _unwrap(t: GraphQLOutputType) -> tuple[Any, bool, bool]:

@@ -50,6 +50,20 @@ class ObjectShape:
         return out
 
 
+@dataclass(frozen=True)
+class UnionShape:
+    """The response dict of a union's value `[i, row]` (i: the member's place), or None."""
+
+    members: tuple[ObjectShape, ...]
+
+    def __call__(self, value: list[Any] | None) -> dict[str, Any] | None:
+        """Shape one value."""
+        if value is None:
+            return None
+        member: ObjectShape = self.members[value[0]]
+        return member(value[1])
+
+
 def optional(inner: Format) -> Format:
     """Format a nullable value."""
     return lambda v: None if v is None else inner(v)
