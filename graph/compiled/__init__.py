@@ -1,6 +1,6 @@
 """Compiled reads: fixed tables (`kinds`) and the statements built from them (`statements`)."""
 
-from graph.compiled.kinds import column_format, column_text, kinds, knows, link_kind, members
+from graph.compiled.kinds import column_format, column_text, kinds, knows, link_kind, link_members, members
 from graph.compiled.statements import (
     BY_ID,
     NotCompilable,
@@ -22,6 +22,7 @@ __all__ = [
     "kinds",
     "knows",
     "link_kind",
+    "link_members",
     "members",
     "node_projection",
     "page_statement",

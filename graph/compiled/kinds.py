@@ -21,7 +21,8 @@ from graph.people.affiliations import AcquaintanceKind
 class Link:
     """A relationship read from a parent: `match` binds the child's slots (`<cX>`) from the parent's
     (`<pX>`); `order` sorts a to-many link; `bind` maps child slots to parent slots (no match); `share`
-    names child slots that are a parent slot (an edge's own end)."""
+    names child slots that are a parent slot (an edge's own end); `members`, for a link to a union or
+    interface, narrows the kinds it can reach (default: every member of the abstract kind)."""
 
     kind: str
     many: bool
@@ -29,14 +30,17 @@ class Link:
     order: LiteralString = ""
     bind: tuple[tuple[str, str], ...] = ()
     share: tuple[tuple[str, str], ...] = ()
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Kind:
     """A GraphQL object type as the graph stores it: its slots (the first is the node), its column
     expressions over `<slot>` placeholders, and its links. `formats` turn a column's raw value into
-    the response's (money from fen…) before null checks. A union has `members` instead: each member
-    kind with the predicate over `<n>` that picks it (and says the caller may see it)."""
+    the response's (money from fen…) before null checks. A union or interface is a kind with
+    `members` instead: each member object kind with a test over `<n>` (`<n>:Alumnus`) that also says
+    the caller may see it; its value is the first member whose test holds, projected as that member
+    over the same slots."""
 
     slots: tuple[str, ...]
     columns: Mapping[str, LiteralString]
@@ -254,9 +258,10 @@ def _reunion_class(everyone: bool) -> Kind:
 @cache
 def kinds(everyone: bool, giving: bool = False) -> dict[str, Kind]:
     """The tables for a caller who sees every alumnus (`everyone`) or not, and all giving data or not."""
+    from graph.compiled import people
     from graph.compiled.giving import giving_kinds
 
-    return giving_kinds(everyone, giving) | {
+    tables: dict[str, Kind] = giving_kinds(everyone, giving) | {
         "Alumnus": _alumnus(everyone),
         "Company": _company(everyone),
         "Employment": _EMPLOYMENT,
@@ -269,6 +274,7 @@ def kinds(everyone: bool, giving: bool = False) -> dict[str, Kind]:
         "Acquaintance": _ACQUAINTANCE,
         "Need": _NEED,
     }
+    return people.extended(everyone, tables)
 
 
 def knows(kind: str, column: str | None = None, link: str | None = None) -> bool:
@@ -301,3 +307,10 @@ def column_format(kind: str, column: str) -> Callable[[Any], Any] | None:
 def members(kind: str) -> tuple[str, ...]:
     """The member kinds of a union kind (empty for an object kind)."""
     return tuple(name for name, _ in kinds(True, True)[kind].members)
+
+
+def link_members(kind: str, link: str) -> tuple[str, ...]:
+    """The object kinds a link of `kind` to a union or interface can reach (empty: not abstract)."""
+    tables = kinds(True, True)
+    found = tables[kind].links[link]
+    return found.members or tuple(name for name, _ in tables[found.kind].members)

@@ -60,19 +60,20 @@ class _Builder:
         return "[" + ", ".join(parts) + "]"
 
     def union(self, kind: Kind, read: Read, slots: dict[str, str]) -> str:
-        """`[i, projection]` of the member the node is (i: its place in the union), or null. `read.links`
-        holds one read per member, in the union's order."""
+        """`[i, projection]` of the member the node is (i: its place in `read.links`), or null.
+        `read.links` holds one read per member it can be (named by the member kind)."""
+        tests = dict(kind.members)
+        if not read.links or any(member not in tests for member, _, _ in read.links):
+            raise NotCompilable(read.kind)
         branches = [
             " WHEN "
-            + _fill(test, slots, {})
+            + _fill(tests[member], slots, {})
             + " THEN ["
             + str(i)
             + ", "
             + self.projection(child, slots)
             + "]"
-            for i, ((_member, test), (_name, child, _param)) in enumerate(
-                zip(kind.members, read.links, strict=True)
-            )
+            for i, (member, child, _param) in enumerate(read.links)
         ]
         return "CASE" + "".join(branches) + " END"
 
@@ -197,6 +198,8 @@ BY_ID: dict[str, LiteralString] = {
     "Region": "MATCH (n:Region {id: $id})",
     "Industry": "MATCH (n:Industry {id: $id})",
     **GIVING_BY_ID,
+    "Chapter": "MATCH (n:Chapter {id: $id})",
+    "Event": "MATCH (n:Event {id: $id})",
 }
 
 

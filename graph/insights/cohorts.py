@@ -81,26 +81,32 @@ async def reunion_classes(
     ]
 
 
-_RECOMMEND: LiteralString = (
+# Binds each recommended chapter `ch` and its `best` reason ({reason, basis, tier, distance});
+# graph.compiled reads the same rows.
+RECOMMEND_MATCH: LiteralString = (
     "MATCH (n:Alumnus {id: $id}) WHERE " + ALUMNUS_VISIBLE + " CALL (n) {"
     " MATCH (n)-[:LIVES_IN]->(:Region)-[up:PART_OF*0..]->(r:Region)"
     "<-[:IN_REGION]-(ch:Chapter {kind: 'REGIONAL'})"
-    " RETURN ch, 'REGIONAL' AS reason, r.id AS basisId, 0 AS tier, size(up) AS distance"
+    " RETURN ch, 'REGIONAL' AS reason, r AS basis, 0 AS tier, size(up) AS distance"
     " UNION"
     " MATCH (n)-[:STUDIED_IN]->(:Class)-[:OF_COLLEGE]->(col:College)"
     "<-[:OF_COLLEGE]-(ch:Chapter {kind: 'COLLEGE'})"
-    " RETURN ch, 'COLLEGE' AS reason, col.id AS basisId, 1 AS tier, 0 AS distance"
+    " RETURN ch, 'COLLEGE' AS reason, col AS basis, 1 AS tier, 0 AS distance"
     " UNION"
     " MATCH (n)-[w:WORKS_AT]->(:Company)-[:IN_INDUSTRY]->(:Industry)-[up:PART_OF*0..]->(i:Industry)"
     "<-[:FOCUSES_ON]-(ch:Chapter {kind: 'INDUSTRY'}) WHERE w.endYear IS NULL"
-    " RETURN ch, 'INDUSTRY' AS reason, i.id AS basisId, 2 AS tier, size(up) AS distance"
+    " RETURN ch, 'INDUSTRY' AS reason, i AS basis, 2 AS tier, size(up) AS distance"
     " }"
-    " WITH n, ch, reason, basisId, tier, distance"
+    " WITH n, ch, reason, basis, tier, distance"
     " WHERE coalesce(ch.status, 'ACTIVE') = 'ACTIVE' AND NOT EXISTS { (n)-[:MEMBER_OF]->(ch) }"
-    " WITH ch, reason, basisId, tier, distance ORDER BY tier, distance, ch.name"
-    " WITH ch, head(collect({reason: reason, basisId: basisId, tier: tier, distance: distance})) AS best"
-    " RETURN ch.id AS chapterId, best.reason AS reason, best.basisId AS basisId"
-    " ORDER BY best.tier, best.distance, ch.name"
+    " WITH ch, reason, basis, tier, distance ORDER BY tier, distance, ch.name"
+    " WITH ch, head(collect({reason: reason, basis: basis, tier: tier, distance: distance})) AS best"
+)
+RECOMMEND_ORDER: LiteralString = " ORDER BY best.tier, best.distance, ch.name"
+_RECOMMEND: LiteralString = (
+    RECOMMEND_MATCH
+    + " RETURN ch.id AS chapterId, best.reason AS reason, best.basis.id AS basisId"
+    + RECOMMEND_ORDER
 )
 _EXISTS: LiteralString = "MATCH (n:Alumnus {id: $id}) WHERE " + ALUMNUS_VISIBLE + " RETURN n.id AS id"
 
@@ -118,14 +124,17 @@ async def chapter_recommendations(db: Database, scope: Scope, alumnus_id: str) -
     return await db.read(work)
 
 
-_DUE: LiteralString = (
+# Binds each notable alumnus `n` due a contact and its `last` interaction day; graph.compiled reads
+# the same rows.
+DUE_MATCH: LiteralString = (
     "MATCH (n:Alumnus) WHERE n.notable = true AND "
     + ALUMNUS_VISIBLE
     + " WITH n, COLLECT { MATCH (i:Interaction)-[:WITH]->(n) WHERE i.date <= $asOf"
     " RETURN max(i.date) }[0] AS last"
     " WHERE last IS NULL OR last <= $asOf - duration({months: $months})"
-    " RETURN n.id AS alumnusId, last ORDER BY last IS NOT NULL, last, n.name, n.id LIMIT $first"
 )
+DUE_ORDER: LiteralString = " ORDER BY last IS NOT NULL, last, n.name, n.id LIMIT $first"
+_DUE: LiteralString = DUE_MATCH + " RETURN n.id AS alumnusId, last" + DUE_ORDER
 
 
 async def notable_alumni_due(

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import LiteralString
+from typing import Any, LiteralString
 
 from pypinyin import lazy_pinyin
 
@@ -124,7 +124,8 @@ class Hit:
     score: float
 
 
-_SEARCH: LiteralString = (
+# Binds the ranked hits `n` (with `score` and `label`), best first; graph.compiled reads the same rows.
+SEARCH_MATCH: LiteralString = (
     "CALL db.index.fulltext.queryNodes('name_search', $query, {limit: $candidates})"
     " YIELD node AS n, score"
     " WITH n, score, CASE WHEN n:Alumnus THEN 'Alumnus' WHEN n:Company THEN 'Company'"
@@ -134,27 +135,34 @@ _SEARCH: LiteralString = (
     " WHEN replace(toLower(n.name), ' ', '') = $compact THEN 2"
     " WHEN $latin AND ($compact = head(split(coalesce(n.namePinyin, ''), ' '))"
     " OR $compact = n.nameInitials) THEN 1 ELSE 0 END AS exact"
-    " ORDER BY exact DESC, score DESC, n.name, n.id LIMIT $first"
-    " RETURN label, n.id AS id, score"
+    " WITH n, score, label ORDER BY exact DESC, score DESC, n.name, n.id LIMIT $first"
 )
+_SEARCH: LiteralString = SEARCH_MATCH + " RETURN label, n.id AS id, score"
 
 
-async def search(
-    db: Database, text: str, first: int, scope: Scope, labels: tuple[str, ...] = LABELS
-) -> list[Hit]:
-    """Ranked hits for a text the caller checked (2 to 100 characters); alumni within scope only."""
+def search_params(text: str, first: int, labels: tuple[str, ...] = LABELS) -> dict[str, Any] | None:
+    """The parameters of `SEARCH_MATCH` (beside `$scope`) for a text the caller checked, or None when
+    nothing can match."""
     parsed = parse(text)
     query = lucene_query(parsed)
     if query is None or first <= 0:
-        return []
-    params = {
+        return None
+    return {
         "query": query,
         "candidates": CANDIDATES,
         "labels": list(labels),
         "compact": parsed.compact,
         "latin": not parsed.has_han,
         "first": first,
-        "scope": scope.params(),
     }
-    rows = await db.read_rows(_SEARCH, params)
+
+
+async def search(
+    db: Database, text: str, first: int, scope: Scope, labels: tuple[str, ...] = LABELS
+) -> list[Hit]:
+    """Ranked hits for a text the caller checked (2 to 100 characters); alumni within scope only."""
+    params = search_params(text, first, labels)
+    if params is None:
+        return []
+    rows = await db.read_rows(_SEARCH, params | {"scope": scope.params()})
     return [Hit(r["label"], r["id"], float(r["score"])) for r in rows]

@@ -13,6 +13,7 @@ from typing import Any
 
 from graphql import (
     GraphQLField,
+    GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -118,13 +119,36 @@ class Compiler:
                 entries.append(Entry(key, index, fmt))
         return Read(kind, tuple(columns), tuple(links)), ObjectShape(tuple(entries))
 
+    def union(
+        self,
+        union: GraphQLUnionType | GraphQLInterfaceType,
+        details: FieldDetailsList,
+        members: Sequence[str],
+    ) -> tuple[Read, Format]:
+        """The read and the shape of a union (or interface) selection: one read per member kind it can
+        be, each compiled as that object type (graphql-core collects the fields of each, so
+        `... on X` and `__typename` mean what they mean); the statement says which member a value is."""
+        schema = self.executor.schema
+        reads: list[tuple[str, Read, str | None]] = []
+        shapes: list[ObjectShape] = []
+        for member in members:
+            member_type = schema.get_type(member)
+            if not isinstance(member_type, GraphQLObjectType) or not schema.is_sub_type(union, member_type):
+                raise Fallback(union.name)
+            read, shape = self.object(member_type, details)
+            reads.append((member, read, None))
+            shapes.append(shape)
+        if not reads:
+            raise Fallback(union.name)
+        return Read(union.name, (), tuple(reads)), UnionShape(tuple(shapes))
+
     def link(
         self, kind: str, name: str, definition: GraphQLField, group: FieldDetailsList
     ) -> tuple[tuple[str, Read, str | None], Format]:
         """A nested object (or list of objects) field."""
         named, many, nullable = _unwrap(definition.type)
-        if not isinstance(named, GraphQLObjectType | GraphQLUnionType) or named.name != tables.link_kind(
-            kind, name
+        if not isinstance(named, GraphQLObjectType | GraphQLUnionType | GraphQLInterfaceType) or (
+            named.name != tables.link_kind(kind, name)
         ):
             raise Fallback(f"{kind}.{name}")
         param = None
@@ -134,35 +158,22 @@ class Compiler:
                 raise Fallback(f"{kind}.{name}(…)")
             param = f"p{len(self.arguments) + 1}"
             self.arguments.append(NestedArgument(param, definition, group[0], convert))
-        read, shape = (
-            self.union(named, group) if isinstance(named, GraphQLUnionType) else self.object(named, group)
-        )
-        if many and isinstance(named, GraphQLUnionType) and _non_null_items(definition.type):
-            shape = non_null(shape)  # an item out of the caller's view would bubble up
+        shape: Format
+        if isinstance(named, GraphQLObjectType):
+            read, shape = self.object(named, group)
+        else:
+            read, shape = self.union(named, group, tables.link_members(kind, name))
+            if many and _non_null_items(definition.type):
+                shape = non_null(shape)  # an item out of the caller's view would bubble up
         fmt: Format = list_of(shape) if many else (optional(shape) if nullable else non_null(shape))
         return (name, read, param), fmt
 
     def item(self, t: Any, details: FieldDetailsList) -> tuple[Read, Format]:
         """A connection's node: an object, or a union's member (never null: null would bubble)."""
         if isinstance(t, GraphQLUnionType):
-            read, shape = self.union(t, details)
+            read, shape = self.union(t, details, tables.members(t.name))
             return read, non_null(shape)
         return self.object(t, details)
-
-    def union(self, union: GraphQLUnionType, details: FieldDetailsList) -> tuple[Read, Format]:
-        """The read and the shape of a union selection: one read per member, in the tables' order."""
-        reads: list[tuple[str, Read, str | None]] = []
-        shapes: list[ObjectShape] = []
-        for member in tables.members(union.name):
-            member_type = self.executor.schema.get_type(member)
-            if member_type is None or member_type not in union.types:
-                raise Fallback(union.name)
-            read, shape = self.object(member_type, details)
-            reads.append((member, read, None))
-            shapes.append(shape)
-        if len(reads) != len(union.types):
-            raise Fallback(union.name)
-        return Read(union.name, (), tuple(reads)), UnionShape(tuple(shapes))
 
 
 def _unwrap(t: GraphQLOutputType) -> tuple[Any, bool, bool]:

@@ -18,12 +18,14 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.arguments import convert_arguments
 from strawberry.types.info import Info
 
+from schema.compiled.people import PEOPLE_ROOTS
 from schema.compiled.plans import Plan, PlanCache
 from schema.compiled.roots import ROOTS, RootCall
 from schema.compiled.shapes import Fallback
 from schema.core.errors import ApiError, ErrorCode
 
 PLANS = PlanCache()
+ROOTS.update(PEOPLE_ROOTS)
 
 
 class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):

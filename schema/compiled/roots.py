@@ -292,7 +292,7 @@ def _sort_value(kwargs: dict[str, Any]) -> str:
     return str(kwargs["order_by"].value)
 
 
-ROOTS: dict[str, ListRoot | NodeRoot | ReunionRoot] = {
+ROOTS: dict[str, Any] = {
     "alumni": ListRoot(
         alumni_repo.SPEC,
         lambda kw: alumni_repo.AlumnusSort[kw["order_by"].value].value,

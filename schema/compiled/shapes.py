@@ -60,8 +60,8 @@ class UnionShape:
         """Shape one value."""
         if value is None:
             return None
-        shaped: dict[str, Any] = self.members[value[0]](value[1])
-        return shaped
+        member: ObjectShape = self.members[value[0]]
+        return member(value[1])
 
 
 def optional(inner: Format) -> Format:
