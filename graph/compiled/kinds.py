@@ -250,7 +250,9 @@ def _reunion_class(everyone: bool) -> Kind:
 @cache
 def kinds(everyone: bool) -> dict[str, Kind]:
     """The tables for a caller who sees every alumnus (`everyone`) or not."""
-    return {
+    from graph.compiled import careers  # (it builds on this module)
+
+    tables = {
         "Alumnus": _alumnus(everyone),
         "Company": _company(everyone),
         "Employment": _EMPLOYMENT,
@@ -263,6 +265,8 @@ def kinds(everyone: bool) -> dict[str, Kind]:
         "Acquaintance": _ACQUAINTANCE,
         "Need": _NEED,
     }
+    careers.register(tables, everyone)
+    return tables
 
 
 def knows(kind: str, column: str | None = None, link: str | None = None) -> bool:

@@ -19,6 +19,7 @@ from itertools import count
 from typing import Any, LiteralString
 
 from graph.compiled.kinds import Kind, Link, kinds
+from graph.cooperation.cooperations import COOPERATION_READ
 from graph.core.db import Database, Row
 from graph.core.scope import ALUMNUS_VISIBLE, reduced
 from graph.insights.cohorts import REUNION_MATCH, REUNION_ORDER
@@ -162,6 +163,8 @@ BY_ID: dict[str, LiteralString] = {
     "Class": "MATCH (n:Class {id: $id})",
     "Region": "MATCH (n:Region {id: $id})",
     "Industry": "MATCH (n:Industry {id: $id})",
+    "Cooperation": "MATCH (n:Cooperation {id: $id}) WHERE " + COOPERATION_READ,
+    "Story": "MATCH (n:Story {id: $id})",
 }
 
 

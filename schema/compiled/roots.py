@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any, LiteralString
+from typing import TYPE_CHECKING, Any, LiteralString
 
 from graphql import GraphQLObjectType
 
@@ -24,6 +24,9 @@ from schema.core.context import Context
 from schema.core.errors import not_found
 from schema.core.relay import from_global_id, page_args
 from schema.institutions.types import CollegeFilter, class_params
+
+if TYPE_CHECKING:
+    from schema.compiled.careers import CareersRoot
 
 
 @dataclass
@@ -287,7 +290,7 @@ def _sort_value(kwargs: dict[str, Any]) -> str:
     return str(kwargs["order_by"].value)
 
 
-ROOTS: dict[str, ListRoot | NodeRoot | ReunionRoot] = {
+ROOTS: dict[str, ListRoot | NodeRoot | ReunionRoot | CareersRoot] = {
     "alumni": ListRoot(
         alumni_repo.SPEC,
         lambda kw: alumni_repo.AlumnusSort[kw["order_by"].value].value,
@@ -301,3 +304,7 @@ ROOTS: dict[str, ListRoot | NodeRoot | ReunionRoot] = {
     "node": NodeRoot(),
     "reunionClasses": ReunionRoot(),
 }
+
+from schema.compiled.careers import CAREERS_ROOTS  # noqa: E402  (it builds on this module)
+
+ROOTS.update(CAREERS_ROOTS)
