@@ -105,7 +105,8 @@ class DatedListRoot(ListRoot):
     dated: Callable[[dict[str, Any]], bool] = lambda _kw: False
 
     async def answer(self, call: RootCall) -> Any:
-        """The connection, as `schema.core.relay.ordered_connection` answers it."""
+        """The connection, as `schema.core.relay.ordered_connection` answers it (`ListRoot.answer`
+        with the cursor's key read as a date, and dates written back as ISO text)."""
         first, cursor = page_args(call.kwargs["first"], call.kwargs["after"])
         params = self.params(call.kwargs, call.context)
         dated = self.dated(call.kwargs)
@@ -115,7 +116,8 @@ class DatedListRoot(ListRoot):
             except BadCursor as exc:
                 raise bad_input(str(exc)) from exc
         sort, descending = self.spec.sorts[self.sort(call.kwargs)], bool(call.kwargs["descending"])
-        plan = call.plan_for((sort, descending), lambda: self.compile(call, sort, descending))
+        match = self.spec.filtered(params)
+        plan = call.plan_for((sort, descending, match), lambda: self.compile(call, match, sort, descending))
         if plan is None:
             raise Fallback("not compiled")
         paging = {
