@@ -258,7 +258,7 @@ def _reunion_class(everyone: bool) -> Kind:
 @cache
 def kinds(everyone: bool, giving: bool = False) -> dict[str, Kind]:
     """The tables for a caller who sees every alumnus (`everyone`) or not, and all giving data or not."""
-    from graph.compiled import people
+    from graph.compiled import careers, people  # (they build on this module)
     from graph.compiled.giving import giving_kinds
 
     tables: dict[str, Kind] = giving_kinds(everyone, giving) | {
@@ -274,6 +274,7 @@ def kinds(everyone: bool, giving: bool = False) -> dict[str, Kind]:
         "Acquaintance": _ACQUAINTANCE,
         "Need": _NEED,
     }
+    careers.register(tables, everyone)
     return people.extended(everyone, tables)
 
 

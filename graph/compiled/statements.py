@@ -20,6 +20,7 @@ from typing import Any, LiteralString
 
 from graph.compiled.giving import BY_ID as GIVING_BY_ID
 from graph.compiled.kinds import Kind, Link, kinds
+from graph.cooperation.cooperations import COOPERATION_READ
 from graph.core.db import Database, Row
 from graph.core.scope import ALUMNUS_VISIBLE, reduced
 from graph.insights.cohorts import REUNION_MATCH, REUNION_ORDER
@@ -200,6 +201,8 @@ BY_ID: dict[str, LiteralString] = {
     **GIVING_BY_ID,
     "Chapter": "MATCH (n:Chapter {id: $id})",
     "Event": "MATCH (n:Event {id: $id})",
+    "Cooperation": "MATCH (n:Cooperation {id: $id}) WHERE " + COOPERATION_READ,
+    "Story": "MATCH (n:Story {id: $id})",
 }
 
 

@@ -24,16 +24,17 @@ class CompanyMatch:
     employments: tuple[EmploymentRecord, ...]
 
 
-_CHECK: LiteralString = (
+CHECK: LiteralString = (
     "OPTIONAL MATCH (i:Industry {code: $industry}) OPTIONAL MATCH (r:Region {code: $region})"
     " RETURN i IS NOT NULL AS industry, ($region IS NULL OR r IS NOT NULL) AS region"
 )
 
 # Companies in the industry subtree (and region subtree), with at least one current alumnus
 # visible to the caller; the counts are over those alumni. Ranked on the counts alone, so only
-# the `first` companies kept have their employments listed (founders, executives, then by name).
+# the `first` companies kept have their employments listed (by role, then by name). `RANKED` binds
+# `c`, founderCount, executiveCount and alumniCount (compiled reads project from there).
 _CURRENT: LiteralString = "MATCH (n:Alumnus)-[w:WORKS_AT]->(c) WHERE w.endYear IS NULL AND " + ALUMNUS_VISIBLE
-_MATCHES: LiteralString = (
+RANKED: LiteralString = (
     "MATCH (ind:Industry {code: $industry})"
     " MATCH (c:Company)-[:IN_INDUSTRY]->(:Industry)-[:PART_OF*0..]->(ind)"
     " WHERE ($region IS NULL OR EXISTS {"
@@ -43,7 +44,9 @@ _MATCHES: LiteralString = (
     " count(DISTINCT CASE WHEN w.role = 'FOUNDER' THEN n END) AS founderCount,"
     " count(DISTINCT CASE WHEN w.role = 'EXECUTIVE' THEN n END) AS executiveCount"
     " ORDER BY founderCount DESC, executiveCount DESC, alumniCount DESC, c.name, c.id LIMIT $first"
-    " CALL (c) { " + _CURRENT + " WITH n, w ORDER BY w.role, n.name, n.id"
+)
+_MATCHES: LiteralString = (
+    RANKED + " CALL (c) { " + _CURRENT + " WITH n, w ORDER BY w.role, n.name, n.id"
     " RETURN collect({alumnusId: n.id, title: w.title, role: w.role, startYear: w.startYear,"
     " endYear: w.endYear})"
     " AS employments }"
@@ -65,7 +68,7 @@ async def partner_companies(
     }
 
     async def work(tx: Tx) -> list[CompanyMatch]:
-        check = await tx.row(_CHECK, params)
+        check = await tx.row(CHECK, params)
         if not check or not check["industry"]:
             raise NotFound(f"industry {industry} not found")
         if not check["region"]:

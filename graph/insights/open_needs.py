@@ -34,19 +34,22 @@ _BRIDGE: LiteralString = (
     + " AND (col IS NULL OR EXISTS { (n)-[:STUDIED_IN]->(:Class)-[:OF_COLLEGE]->(col) }"
     " OR EXISTS { (n)-[:WORKED_AT_SCHOOL]->(col) })"
 )  # fmt: skip
-_ORDER: LiteralString = (
+ORDER: LiteralString = (
     " ORDER BY founderCount DESC, bridgeCount DESC, c.name, need.kind,"
     " coalesce(need.description, ''), need.id"
 )
 # Unknown codes come back as flags (no match is computed then), so the question stays one statement.
 # Companies are ranked on their bridge counts first; only the `first` needs kept list their bridges.
-OPEN_NEEDS: LiteralString = (
+# FLAGS binds `ind`, `reg`, `col` and the three flags; RANKED (after a guard on the flags) binds the
+# `first` needs kept: `c`, `col`, `need`, bridgeCount and founderCount, in ORDER (compiled reads
+# project from there).
+FLAGS: LiteralString = (
     "OPTIONAL MATCH (ind:Industry {code: $industry}) OPTIONAL MATCH (reg:Region {code: $region})"
     " OPTIONAL MATCH (col:College {id: $college})"
     " WITH ind, reg, col, ($industry IS NULL OR ind IS NOT NULL) AS industryOk,"
     " ($region IS NULL OR reg IS NOT NULL) AS regionOk, ($college IS NULL OR col IS NOT NULL) AS collegeOk"
-    " CALL (ind, reg, col, industryOk, regionOk, collegeOk) {"
-    " WITH * WHERE industryOk AND regionOk AND collegeOk"
+)
+RANKED: LiteralString = (
     " MATCH (c:Company)-[:NEEDS]->(need:Need) WHERE ($kind IS NULL OR need.kind = $kind)"
     " AND (ind IS NULL OR EXISTS { (c)-[:IN_INDUSTRY]->(:Industry)-[:PART_OF*0..]->(ind) })"
     " AND (reg IS NULL OR EXISTS { (c)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(reg) })"
@@ -55,11 +58,15 @@ OPEN_NEEDS: LiteralString = (
     " CALL (c, col) { " + _BRIDGE + " RETURN count(DISTINCT n) AS bridgeCount,"
     " count(DISTINCT CASE WHEN w.role = 'FOUNDER' THEN n END) AS founderCount }"
     " WITH c, col, needs, bridgeCount, founderCount WHERE bridgeCount > 0"
-    " UNWIND needs AS need WITH c, col, need, bridgeCount, founderCount" + _ORDER + " LIMIT $first"
-    " CALL (c, col) { " + _BRIDGE + " WITH n, w ORDER BY CASE w.role WHEN 'FOUNDER' THEN 0"
+    " UNWIND needs AS need WITH c, col, need, bridgeCount, founderCount" + ORDER + " LIMIT $first"
+)  # fmt: skip
+OPEN_NEEDS: LiteralString = (
+    FLAGS + " CALL (ind, reg, col, industryOk, regionOk, collegeOk) {"
+    " WITH * WHERE industryOk AND regionOk AND collegeOk" + RANKED
+    + " CALL (c, col) { " + _BRIDGE + " WITH n, w ORDER BY CASE w.role WHEN 'FOUNDER' THEN 0"
     " WHEN 'EXECUTIVE' THEN 1 ELSE 2 END, n.name, n.id"
     " RETURN collect({alumnusId: n.id, title: w.title, role: w.role, startYear: w.startYear}) AS bridges }"
-    " WITH c, need, founderCount, bridgeCount, bridges" + _ORDER
+    " WITH c, need, founderCount, bridgeCount, bridges" + ORDER
     + " RETURN collect({needId: need.id, companyId: c.id, kind: need.kind, description: need.description,"
     " founderCount: founderCount, bridgeCount: bridgeCount, bridges: bridges}) AS matches }"
     " RETURN industryOk, regionOk, collegeOk, matches"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any, LiteralString
+from typing import TYPE_CHECKING, Any, LiteralString
 
 from graphql import GraphQLObjectType
 
@@ -24,6 +24,9 @@ from schema.core.context import Context
 from schema.core.errors import not_found
 from schema.core.relay import from_global_id, page_args
 from schema.institutions.types import CollegeFilter, class_params
+
+if TYPE_CHECKING:
+    pass
 
 
 @dataclass
@@ -308,6 +311,8 @@ ROOTS: dict[str, Any] = {
 }
 
 # Domains add their roots (their modules build on the classes above).
+from schema.compiled.careers import CAREERS_ROOTS  # noqa: E402
 from schema.compiled.giving import GIVING_ROOTS  # noqa: E402
 
 ROOTS.update(GIVING_ROOTS)
+ROOTS.update(CAREERS_ROOTS)

@@ -15,7 +15,7 @@ from tests.schema.compiled_support import COMPILED
 SCHEMA: GraphQLSchema = COMPILED._schema
 # Fields that are not compiled (the generated documents sometimes ask for one: the root field then
 # falls back), and fields left out because their answers depend on what is run (audit, time).
-UNCOMPILED_SOMETIMES = {"memberships", "cooperations", "stories", "brokered"}
+UNCOMPILED_SOMETIMES = {"memberships", "cooperations", "stories"}
 SKIPPED = {"attended", "interactions", "donations", "classes", "chapters", "funds", "events", "alumni"}
 NESTED_ARGUMENTS = {("Alumnus", "employments"): "current", ("Company", "alumni"): "includeFormer"}
 
@@ -90,15 +90,32 @@ def _wrapped(draw: st.DrawFn, type_name: str, parts: list[str], doc: _Doc) -> li
     return [*parts[:cut], f"...{name}"]
 
 
+_TYPES = {
+    "alumni": "Alumnus",
+    "alumnus": "Alumnus",
+    "cooperations": "Cooperation",
+    "partnerCompanies": "CompanyMatch",
+    "openNeeds": "NeedMatch",
+}
+_ROWS = {
+    "partnerCompanies": 'partnerCompanies(industry: "I", first: {first})',
+    "openNeeds": "openNeeds(first: {first})",
+}
+
+
 @st.composite
 def documents(draw: st.DrawFn) -> tuple[str, str]:
-    """(root, document): a page of alumni or companies, or one alumnus or company by id."""
+    """(root, document): a page of alumni, companies or cooperations, one alumnus or company by id, or
+    the rows of partnerCompanies or openNeeds."""
     doc = _Doc()
-    root = draw(st.sampled_from(["alumni", "companies", "alumnus", "company"]))
-    type_name = {"alumni": "Alumnus", "alumnus": "Alumnus"}.get(root, "Company")
+    root = draw(st.sampled_from(["alumni", "companies", "alumnus", "company", *_ROWS, "cooperations"]))
+    type_name = _TYPES.get(root, "Company")
     body = draw(selection(type_name, 3, doc))
     first = draw(st.sampled_from([1, 3, 20]))
-    if root in ("alumni", "companies"):
+    if root in _ROWS:
+        top = _ROWS[root].format(first=first) + f" {{ {body} flagged: __typename @skip(if: $flag) }}"
+        header = "query Q($flag: Boolean!)"
+    elif root in ("alumni", "companies", "cooperations"):
         desc = draw(st.booleans())
         top = (
             f"{root}(first: {first}, descending: {str(desc).lower()})"

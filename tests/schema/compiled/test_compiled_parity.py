@@ -275,7 +275,7 @@ async def test_generated_documents_match(
         variables["id"] = ids[root]
     # when it runs both ways, then the answers match; a compiled root field costs one statement
     out = await both(session_db, doc, variables, seeded.principals[role])
-    if list(out.answered.values()) == ["compiled"]:
+    if list(out.answered.values()) == ["compiled"] and "errors" not in out.response:
         assert out.statements == 1
 
 
