@@ -98,9 +98,9 @@ def _statement(text: str) -> LiteralString:
     return text  # mypy treats LiteralString as str; the rule above is what keeps it literal
 
 
-def node_projection(read: Read, everyone: bool) -> LiteralString:
-    """The projection of `read` over the node bound to `n`."""
-    return _statement(_Builder(kinds(everyone)).projection(read, {"n": "n"}))
+def node_projection(read: Read, everyone: bool, var: LiteralString = "n") -> LiteralString:
+    """The projection of `read` over the node bound to `var` (`n` unless said)."""
+    return _statement(_Builder(kinds(everyone)).projection(read, {"n": var}))
 
 
 def page_statement(

@@ -18,6 +18,7 @@ from graph.people import alumni as alumni_repo
 from schema.careers.geography.types import region_params
 from schema.careers.industries.types import industry_params
 from schema.compiled.compiler import Compiler, FieldDetailsList, _unwrap
+from schema.compiled.paths import NetworkRoot, PathsRoot
 from schema.compiled.plans import Plan
 from schema.compiled.shapes import Fallback
 from schema.core.context import Context
@@ -284,7 +285,7 @@ def _sort_value(kwargs: dict[str, Any]) -> str:
     return str(kwargs["order_by"].value)
 
 
-ROOTS: dict[str, ListRoot | NodeRoot | ReunionRoot] = {
+ROOTS: dict[str, ListRoot | NodeRoot | ReunionRoot | PathsRoot | NetworkRoot] = {
     "alumni": ListRoot(
         alumni_repo.SPEC,
         lambda kw: alumni_repo.AlumnusSort[kw["order_by"].value].value,
@@ -297,4 +298,6 @@ ROOTS: dict[str, ListRoot | NodeRoot | ReunionRoot] = {
     "industries": ListRoot(careers.INDUSTRIES, _sort_value, _filtered(industry_params)),
     "node": NodeRoot(),
     "reunionClasses": ReunionRoot(),
+    "introductionPaths": PathsRoot(),
+    "network": NetworkRoot(),
 }
