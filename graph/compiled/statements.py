@@ -120,9 +120,11 @@ def _statement(text: str) -> LiteralString:
     return text  # mypy treats LiteralString as str; the rule above is what keeps it literal
 
 
-def node_projection(read: Read, everyone: bool, giving: bool = False) -> LiteralString:
-    """The projection of `read` over the node bound to `n`."""
-    return _statement(_Builder(kinds(everyone, giving)).projection(read, {"n": "n"}))
+def node_projection(
+    read: Read, everyone: bool, giving: bool = False, *, var: LiteralString = "n"
+) -> LiteralString:
+    """The projection of `read` over the node bound to `var` (`n` unless said)."""
+    return _statement(_Builder(kinds(everyone, giving)).projection(read, {"n": var}))
 
 
 def projection(read: Read, slots: dict[str, str], *, everyone: bool, giving: bool) -> LiteralString:

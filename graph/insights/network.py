@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from graph.core.db import Database, Tx
+from graph.core.db import Database
 from graph.core.errors import NotFound
 from graph.core.model import Label
 from graph.core.scope import ALUMNUS_VISIBLE, Scope
@@ -40,52 +40,40 @@ _SHOWN: LiteralString = (
     " AND (NOT n:Alumnus OR " + ALUMNUS_VISIBLE + ")"
     " AND (NOT n:Donation OR $scope.giving)"
 )
-_NODE: LiteralString = (
-    " RETURN DISTINCT elementId(n) AS key, labels(n)[0] AS label, n.id AS id,"
-    " coalesce(n.name, n.title, n.receiptNo, n.kind) AS name"
+# The centre, then up to `$depth` layers, each the nodes next to the layer before that are new
+# and shown, in the order the graph yields them, the last one cut where the drawing reaches `$limit`
+# nodes; then the relationships between the drawn nodes. One statement (the layers are a `reduce`).
+_COUNT: LiteralString = "reduce(k = 0, l IN layers | k + size(l))"
+_LAYERS: LiteralString = (
+    " WITH CASE WHEN n IS NULL THEN [] ELSE [n] END AS centre"
+    " WITH reduce(layers = [centre], i IN range(1, $depth) |"
+    " CASE WHEN size(last(layers)) = 0 OR " + _COUNT + " >= $limit THEN layers"
+    " ELSE layers + [COLLECT {"
+    " WITH reduce(a = [], l IN layers | a + l) AS seen, last(layers) AS front"
+    " UNWIND front AS x MATCH (x)--(n) WHERE NOT n IN seen AND " + _SHOWN + ""
+    " RETURN DISTINCT n LIMIT $limit"
+    " }[..$limit - " + _COUNT + "]] END) AS layers"
+    " WITH reduce(a = [], l IN layers | a + l) AS drawn"
+    " RETURN [n IN drawn | [labels(n)[0], n.id, coalesce(n.name, n.title, n.receiptNo, n.kind)]] AS nodes,"
+    " COLLECT { UNWIND drawn AS a MATCH (a)-[r]->(b) WHERE b IN drawn"
+    " RETURN [labels(a)[0], a.id, labels(b)[0], b.id, type(r)] } AS edges"
 )
-_NODE_COLUMNS: tuple[LiteralString, ...] = ("key", "label", "id", "name")
-_CENTER: dict[Label, LiteralString] = {
-    label: "MATCH (n:" + label.value + " {id: $id}) WHERE " + _SHOWN + _NODE for label in Label
+STATEMENTS: dict[Label, LiteralString] = {
+    label: "OPTIONAL MATCH (n:" + label.value + " {id: $id}) WHERE " + _SHOWN + _LAYERS for label in Label
 }
-_EXPAND: LiteralString = (
-    "UNWIND $frontier AS key MATCH (x) WHERE elementId(x) = key"
-    " MATCH (x)--(n) WHERE NOT elementId(n) IN $seen AND " + _SHOWN + _NODE + " LIMIT $room"
-)
-_EDGES: LiteralString = (
-    "UNWIND $keys AS key MATCH (a) WHERE elementId(a) = key"
-    " MATCH (a)-[r]->(b) WHERE elementId(b) IN $keys"
-    " RETURN elementId(a) AS source, elementId(b) AS target, type(r) AS type"
-)
+"""The drawing around a node of each label: one record, `nodes` ([label, id, name], the centre
+first, nearest first) and `edges` ([label, id, label, id, type] of each relationship's ends), both
+empty when the centre is not there (or not shown)."""
 
 
 async def network(
     db: Database, scope: Scope, label: Label, node_id: str, depth: int, limit: int
 ) -> tuple[list[NetNode], list[NetEdge]]:
     """Nodes within `depth` hops of the centre (at most `limit`, nearest first) and their edges."""
-
-    async def work(tx: Tx) -> tuple[list[NetNode], list[NetEdge]]:
-        base: dict[str, Any] = {"scope": scope.params()}
-        center = await tx.row(_CENTER[label], base | {"id": node_id})
-        if center is None:
-            raise NotFound(f"{label.value} not found")
-        nodes = [_node(center)]
-        frontier = [center["key"]]
-        for _ in range(depth):
-            room = limit - len(nodes)
-            if room <= 0 or not frontier:
-                break
-            seen = [n.key for n in nodes]
-            rows = await tx.table(
-                _EXPAND, _NODE_COLUMNS, base | {"frontier": frontier, "seen": seen, "room": room}
-            )
-            nodes += [_node(r) for r in rows]
-            frontier = [r["key"] for r in rows]
-        edges = await tx.table(_EDGES, ("source", "target", "type"), {"keys": [n.key for n in nodes]})
-        return nodes, [NetEdge(e["source"], e["target"], e["type"]) for e in edges]
-
-    return await db.read(work)
-
-
-def _node(row: dict[str, Any]) -> NetNode:
-    return NetNode(row["key"], row["label"], row["id"], row["name"])
+    params: dict[str, Any] = {"id": node_id, "depth": depth, "limit": limit, "scope": scope.params()}
+    row = (await db.read_rows(STATEMENTS[label], params))[0]
+    if not row["nodes"]:
+        raise NotFound(f"{label.value} not found")
+    nodes = [NetNode(f"{kind}:{i}", kind, i, name) for kind, i, name in row["nodes"]]
+    edges = [NetEdge(f"{a}:{ai}", f"{b}:{bi}", rel) for a, ai, b, bi, rel in row["edges"]]
+    return nodes, edges

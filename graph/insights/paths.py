@@ -1,24 +1,34 @@
-"""Warm-introduction paths: bidirectional breadth-first search over acquaintance ties.
+"""Warm-introduction paths: one statement, a bidirectional breadth-first search over acquaintance ties.
 
 A hop is KNOWS (either direction), CLASSMATE (same class), COLLEAGUE (both current at one
-company) or CHAPTER (both officers of one non-GENERAL chapter). Each search level is one
-statement; a class, company or chapter is expanded at most once per side and its members are
-listed once per level (grouped by hub), so a huge class costs its size, not its size squared.
-The side with the smaller frontier is expanded next; the search stops at the first meeting.
+company) or CHAPTER (both officers of one non-GENERAL chapter). Every alumnus on a path is one the
+caller may see.
+
+The answer is defined without reference to how it is searched: of all the shortest paths (fewest
+hops, at most `maxHops`), the `first` smallest when each path is read as its sequence of steps and
+a step as (from id, to id, tie, via id) — the order the paths come back in.
+
+One statement finds them. It grows breadth-first layers from both ends, always the side with the
+smaller frontier (a class, company or chapter is expanded at most once per side, its members listed
+once per level, so a huge class costs its size, not its size squared), until the new layer meets
+the other side. The layers give every alumnus that can stand at each position of a shortest path:
+on the side that grew from `from` they are pruned back from the meeting alumni to those that lead
+there; on the other side every layer leads to `to`. A beam of the `first` smallest prefixes then
+walks from `from` to `to`, one position at a time, only through those alumni, so it never enters a
+dead end and its prefixes are exactly the prefixes of the answer. Both the resolver and the
+compiled read (`schema.compiled.paths`) run this search; they differ only in their last clause.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, LiteralString
+from dataclasses import dataclass
+from typing import LiteralString
 
-from graph.core.db import Database, Tx
+from graph.core.db import Database
 from graph.core.errors import NotFound
 from graph.core.scope import ALUMNUS_VISIBLE, Scope
 
 MAX_HOPS = 6
-ROW_CAP = 50_000  # members one class, company or chapter may add to a level
-GROUP_CAP = 5_000  # groups (hubs and known alumni) one level may return
 
 
 @dataclass(frozen=True)
@@ -32,148 +42,122 @@ class Step:
     via_label: str | None
 
 
-@dataclass
-class _Side:
-    """One end of the search: distances, parents toward its origin, hubs already expanded."""
-
-    origin: str
-    dist: dict[str, int] = field(default_factory=dict)
-    parents: dict[str, list[tuple[str, str, str | None, str | None]]] = field(default_factory=dict)
-    hubs: set[str] = field(default_factory=set)
-    frontier: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.dist[self.origin] = 0
-        self.frontier = [self.origin]
-
-
-_NEW: LiteralString = " AND NOT n.id IN $seen AND " + ALUMNUS_VISIBLE
-
-
-def _tie_ok(r: LiteralString) -> LiteralString:
-    """Which memberships make a tie: any class, a current job, an officer post (not GENERAL)."""
+def _ties(xs: LiteralString) -> LiteralString:
+    """One tie from each alumnus `x` of the list `xs` to an alumnus `n`: rows `x, n, tie, h` (`h` the
+    shared class, company or chapter; null for KNOWS)."""
     return (
-        "(type(" + r + ") = 'STUDIED_IN'"
-        " OR (type(" + r + ") = 'WORKS_AT' AND " + r + ".endYear IS NULL)"
-        " OR (type(" + r + ") = 'MEMBER_OF' AND " + r + ".role <> 'MEMBER' AND h.kind <> 'GENERAL'))"
+        "UNWIND " + xs + " AS x MATCH (x)-[:KNOWS]-(n:Alumnus)"
+        " RETURN x, n, 'KNOWS' AS tie, null AS h"
+        " UNION ALL UNWIND " + xs + " AS x MATCH (x)-[:STUDIED_IN]->(h)<-[:STUDIED_IN]-(n:Alumnus)"
+        " RETURN x, n, 'CLASSMATE' AS tie, h"
+        " UNION ALL UNWIND " + xs + " AS x MATCH (x)-[w1:WORKS_AT]->(h)<-[w2:WORKS_AT]-(n:Alumnus)"
+        " WHERE w1.endYear IS NULL AND w2.endYear IS NULL RETURN x, n, 'COLLEAGUE' AS tie, h"
+        " UNION ALL UNWIND " + xs + " AS x MATCH (x)-[m1:MEMBER_OF]->(h)<-[m2:MEMBER_OF]-(n:Alumnus)"
+        " WHERE m1.role <> 'MEMBER' AND m2.role <> 'MEMBER' AND h.kind <> 'GENERAL'"
+        " RETURN x, n, 'CHAPTER' AS tie, h"
     )
 
 
-# One level: the new alumni reached from the frontier, grouped by what reaches them (a frontier
-# alumnus they know, or a class, company or chapter), each group with up to `$fan` of the
-# frontier alumni behind it. Groups travel as one list; where the level meets the other side,
-# only the meeting members are kept (the search ends there).
-_EXPAND: LiteralString = (
-    "CALL () {"
-    " UNWIND $frontier AS fid MATCH (:Alumnus {id: fid})-[:KNOWS]-(n:Alumnus) WHERE true"
-    + _NEW
-    + " WITH fid, collect(n.id) AS members"
-    " RETURN [fid] AS froms, 'KNOWS' AS tie, null AS viaId, null AS viaLabel, members"
-    " UNION ALL"
-    " UNWIND $frontier AS fid MATCH (:Alumnus {id: fid})-[r:STUDIED_IN|WORKS_AT|MEMBER_OF]->(h)"
-    " WHERE NOT h.id IN $hubs AND " + _tie_ok("r") + " WITH h, type(r) AS rel, collect(fid)[..$fan] AS froms"
-    # each kind of hub expanded over its own relationship type, with only its own condition
-    " CALL (h, rel) {"
-    " WITH h WHERE rel = 'STUDIED_IN' MATCH (h)<-[:STUDIED_IN]-(n:Alumnus) WHERE true" + _NEW + " RETURN n"
-    " UNION ALL WITH h WHERE rel = 'WORKS_AT' MATCH (h)<-[w:WORKS_AT]-(n:Alumnus)"
-    " WHERE w.endYear IS NULL" + _NEW + " RETURN n"
-    " UNION ALL WITH h WHERE rel = 'MEMBER_OF' MATCH (h)<-[m:MEMBER_OF]-(n:Alumnus)"
-    " WHERE m.role <> 'MEMBER'" + _NEW + " RETURN n"
-    " } WITH froms, rel, h, collect(n.id)[..$cap] AS members"
-    " RETURN froms,"
-    " CASE rel WHEN 'STUDIED_IN' THEN 'CLASSMATE' WHEN 'WORKS_AT' THEN 'COLLEAGUE' ELSE 'CHAPTER' END AS tie,"
-    " h.id AS viaId, labels(h)[0] AS viaLabel, members"
-    " } WITH froms, tie, viaId, viaLabel, members WHERE size(members) > 0 LIMIT $groups"
-    " WITH collect([froms, tie, viaId, viaLabel, members]) AS reached"
-    " WITH reached, [g IN reached WHERE any(m IN g[4] WHERE m IN $other)"
-    " | [g[0], g[1], g[2], g[3], [m IN g[4] WHERE m IN $other]]] AS meeting"
-    " RETURN CASE WHEN size(meeting) > 0 THEN meeting ELSE reached END AS groups"
-)
 _ENDS: LiteralString = (
-    "UNWIND $ids AS wanted MATCH (n:Alumnus {id: wanted}) WHERE " + ALUMNUS_VISIBLE + " RETURN n.id AS id"
+    "OPTIONAL MATCH (n:Alumnus {id: $from}) WHERE " + ALUMNUS_VISIBLE + " WITH n AS s"
+    " OPTIONAL MATCH (n:Alumnus {id: $to}) WHERE " + ALUMNUS_VISIBLE + " WITH s, n AS t"
+)
+
+# One breadth-first level of the side with the smaller frontier (`ahead`: the side of `from`), over
+# the state `st` {fl, bl: the layers of each side; fh, bh: the hubs each side expanded; meet}.
+# Hubs (classes, companies, chapters) are listed once and expanded once per side; `prev` and
+# `front` are the only layers a new alumnus can already be in. Where the new layer meets the other
+# side, `meet` says where: `a` the position of the meeting alumni `m` on a shortest path, `d` its
+# length. The levels are a `reduce` over `$maxHops` (one copy of the text to plan, not six).
+_LEVEL: LiteralString = (
+    "WITH st, size(last(st.fl)) <= size(last(st.bl)) AS ahead"
+    " WITH st, ahead, CASE WHEN ahead THEN st.fl ELSE st.bl END AS mine,"
+    " CASE WHEN ahead THEN st.bl ELSE st.fl END AS theirs, CASE WHEN ahead THEN st.fh ELSE st.bh END AS hubs"
+    " WITH st, ahead, theirs, hubs, last(mine) AS front, coalesce(mine[-2], []) AS prev"
+    " WITH st, ahead, theirs, hubs, front, prev,"
+    " COLLECT { UNWIND front AS x MATCH (x)-[:STUDIED_IN]->(h) WHERE NOT h IN hubs"
+    " RETURN DISTINCT h } AS classes,"
+    " COLLECT { UNWIND front AS x MATCH (x)-[r:WORKS_AT]->(h) WHERE r.endYear IS NULL AND NOT h IN hubs"
+    " RETURN DISTINCT h } AS firms,"
+    " COLLECT { UNWIND front AS x MATCH (x)-[r:MEMBER_OF]->(h)"
+    " WHERE r.role <> 'MEMBER' AND h.kind <> 'GENERAL' AND NOT h IN hubs RETURN DISTINCT h } AS chapters"
+    " WITH st, ahead, theirs, hubs + classes + firms + chapters AS grown, COLLECT {"
+    " CALL (front, classes, firms, chapters) {"
+    " UNWIND front AS x MATCH (x)-[:KNOWS]-(n:Alumnus) RETURN n"
+    " UNION UNWIND classes AS h MATCH (h)<-[:STUDIED_IN]-(n:Alumnus) RETURN n"
+    " UNION UNWIND firms AS h MATCH (h)<-[w:WORKS_AT]-(n:Alumnus) WHERE w.endYear IS NULL RETURN n"
+    " UNION UNWIND chapters AS h MATCH (h)<-[m:MEMBER_OF]-(n:Alumnus) WHERE m.role <> 'MEMBER' RETURN n"
+    " }"
+    " WITH n, front, prev WHERE NOT n IN front AND NOT n IN prev AND " + ALUMNUS_VISIBLE + " RETURN n"
+    " } AS reached"
+    " WITH st, ahead, theirs, grown, reached,"
+    " [j IN range(0, size(theirs) - 1) WHERE any(y IN theirs[j] WHERE y IN reached)][0] AS j"
+    " RETURN {"
+    " fl: CASE WHEN ahead THEN st.fl + [reached] ELSE st.fl END,"
+    " bl: CASE WHEN ahead THEN st.bl ELSE st.bl + [reached] END,"
+    " fh: CASE WHEN ahead THEN grown ELSE st.fh END,"
+    " bh: CASE WHEN ahead THEN st.bh ELSE grown END,"
+    " meet: CASE WHEN j IS NULL THEN null"
+    " ELSE {a: CASE WHEN ahead THEN size(st.fl) ELSE j END,"
+    " d: CASE WHEN ahead THEN size(st.fl) ELSE size(st.bl) END + j,"
+    " m: [y IN theirs[j] WHERE y IN reached]} END}"
+)
+
+# The alumni that can stand at positions 1…a of a shortest path on the side of `from`, pruned back
+# from the meeting alumni (those of the layer that have a tie to the position after): `alive` grows
+# at its front.
+_PRUNE: LiteralString = (
+    "WITH st.fl[st.meet.a - size(alive)] AS layer, alive[0] AS ahead"
+    " CALL (ahead) {" + _ties("ahead") + " }"
+    " WITH n, layer WHERE n IN layer"
+    " RETURN DISTINCT n"
+)
+
+# One position more of the `first` smallest prefixes (`beam`), each `{end, steps}`, a step being
+# `[from, to, tie, via]` (nodes); the next alumni come from `alive` up to the meeting, then from
+# the layers of the side of `to` (both as ids here: lists of nodes in the rows of a subquery inside
+# `reduce` are accounted at many times their size, and exhaust the transaction's memory).
+_WALK: LiteralString = (
+    "WITH beam, size(beam[0].steps) AS p"
+    " WITH beam, CASE WHEN p + 1 <= meet.a THEN alive[p + 1] ELSE bl[meet.d - p - 1] END AS next"
+    " UNWIND range(0, size(beam) - 1) AS k"
+    " WITH k, beam[k] AS prefix, [beam[k].end] AS ends, next"
+    " CALL (ends) {" + _ties("ends") + " }"
+    " WITH k, prefix, n, tie, h, next WHERE n.id IN next"
+    " WITH k, prefix, n, tie, h ORDER BY k, n.id, tie, h.id LIMIT $first"
+    " RETURN {end: n, steps: prefix.steps + [[prefix.end, n, tie, h]]}"
+)
+
+SEARCH: LiteralString = (
+    _ENDS
+    + " WITH s, t, reduce(st = {fl: [[s]], bl: [[t]], fh: [], bh: [], meet: null}, i IN range(1, $maxHops) |"
+    " CASE WHEN s IS NULL OR t IS NULL OR st.meet IS NOT NULL"
+    " OR size(last(st.fl)) = 0 OR size(last(st.bl)) = 0 THEN st"
+    " ELSE COLLECT { " + _LEVEL + " }[0] END) AS st"
+    " WITH s, t, st.bl AS bl, st.meet AS meet,"
+    " reduce(alive = CASE WHEN st.meet IS NULL THEN [] ELSE [st.meet.m] END, i IN range(1, $maxHops) |"
+    " CASE WHEN st.meet IS NULL OR st.meet.a - size(alive) < 1 THEN alive"
+    " ELSE [COLLECT { " + _PRUNE + " }] + alive END) AS alive"
+    " WITH s, t, [l IN bl | [n IN l | n.id]] AS bl, meet, [l IN [[s]] + alive | [n IN l | n.id]] AS alive"
+    " WITH s, t, reduce(beam = CASE WHEN meet IS NULL THEN [] ELSE [{end: s, steps: []}] END,"
+    " i IN range(1, $maxHops) |"
+    " CASE WHEN size(beam) = 0 OR size(beam[0].steps) >= meet.d THEN beam"
+    " ELSE COLLECT { " + _WALK + " } END) AS beam"
+)
+"""The search: binds `s`, `t` (null when not visible) and `beam`, the answer's paths in order."""
+
+_PATHS: LiteralString = (
+    SEARCH + " RETURN s IS NOT NULL AND t IS NOT NULL AS found,"
+    " [p IN beam | [st IN p.steps | [st[0].id, st[1].id, st[2], st[3].id, labels(st[3])[0]]]] AS paths"
 )
 
 
 async def introduction_paths(
     db: Database, scope: Scope, source: str, target: str, max_hops: int, first: int
 ) -> list[list[Step]]:
-    """Up to `first` shortest paths (all of the fewest hops, at most `max_hops`)."""
-
-    async def work(tx: Tx) -> list[list[Step]]:
-        found = {r["id"] for r in await tx.rows(_ENDS, {"ids": [source, target], "scope": scope.params()})}
-        for end in (source, target):
-            if end not in found:
-                raise NotFound("alumnus not found")
-        return await _search(tx, scope, source, target, max_hops, first)
-
-    return await db.read(work)
-
-
-async def _search(
-    tx: Tx, scope: Scope, source: str, target: str, max_hops: int, first: int
-) -> list[list[Step]]:
-    fwd, bwd = _Side(source), _Side(target)
-    hops = 0
-    while hops < max_hops and fwd.frontier and bwd.frontier:
-        side, other = (fwd, bwd) if len(fwd.frontier) <= len(bwd.frontier) else (bwd, fwd)
-        await _expand(tx, scope, side, other, first)
-        hops += 1
-        meets = [m for m in side.frontier if m in other.dist]
-        if meets:
-            return _paths(fwd, bwd, meets, first)
-    return []
-
-
-async def _expand(tx: Tx, scope: Scope, side: _Side, other: _Side, first: int) -> None:
-    params: dict[str, Any] = {
-        "frontier": side.frontier,
-        "hubs": sorted(side.hubs),
-        "seen": list(side.dist),
-        "other": list(other.dist),
-        "fan": max(first, 3),
-        "cap": ROW_CAP,
-        "groups": GROUP_CAP,
-        "scope": scope.params(),
-    }
-    found = await tx.row(_EXPAND, params)
-    level = side.dist[side.frontier[0]] + 1
-    reached: list[str] = []
-    for froms, tie, via_id, via_label, members in found["groups"] if found else []:
-        if via_id:
-            side.hubs.add(via_id)
-        for to in members:
-            if to not in side.dist:
-                side.dist[to] = level
-                reached.append(to)
-            if side.dist[to] == level:
-                options = side.parents.setdefault(to, [])
-                for parent in froms:
-                    if len(options) < max(first, 3) * 2:
-                        options.append((parent, tie, via_id, via_label))
-    side.frontier = reached
-
-
-def _walks(side: _Side, node: str, limit: int) -> list[list[tuple[str, str, str, str | None, str | None]]]:
-    """Up to `limit` parent chains from `node` back to the side's origin (node → … → origin)."""
-    if node == side.origin:
-        return [[]]
-    out: list[list[tuple[str, str, str, str | None, str | None]]] = []
-    for parent, tie, via_id, via_label in side.parents.get(node, []):
-        for rest in _walks(side, parent, limit - len(out)):
-            out.append([(node, parent, tie, via_id, via_label), *rest])
-            if len(out) >= limit:
-                return out
-    return out
-
-
-def _paths(fwd: _Side, bwd: _Side, meets: list[str], first: int) -> list[list[Step]]:
-    best = min(fwd.dist[m] + bwd.dist[m] for m in meets)
-    paths: list[list[Step]] = []
-    for m in sorted(x for x in meets if fwd.dist[x] + bwd.dist[x] == best):
-        for back in _walks(fwd, m, first):
-            for ahead in _walks(bwd, m, first):
-                steps = [Step(p, n, t, vi, vl) for n, p, t, vi, vl in reversed(back)]
-                steps += [Step(n, p, t, vi, vl) for n, p, t, vi, vl in ahead]
-                paths.append(steps)
-    unique = {tuple((s.from_id, s.to_id, s.tie, s.via_id) for s in p): p for p in paths}
-    return [unique[k] for k in sorted(unique)][:first]
+    """Up to `first` shortest paths (all of the fewest hops, at most `max_hops`), in the order above."""
+    params = {"from": source, "to": target, "maxHops": max_hops, "first": first, "scope": scope.params()}
+    row = (await db.read_rows(_PATHS, params))[0]
+    if not row["found"]:
+        raise NotFound("alumnus not found")
+    return [[Step(*step) for step in path] for path in row["paths"]]

@@ -18,6 +18,7 @@ from graph.people import alumni as alumni_repo
 from schema.careers.geography.types import region_params
 from schema.careers.industries.types import industry_params
 from schema.compiled.compiler import Compiler, FieldDetailsList, _unwrap
+from schema.compiled.paths import NetworkRoot, PathsRoot
 from schema.compiled.plans import Plan
 from schema.compiled.shapes import Fallback
 from schema.core.context import Context
@@ -308,6 +309,8 @@ ROOTS: dict[str, Any] = {
     "industries": ListRoot(careers.INDUSTRIES, _sort_value, _filtered(industry_params)),
     "node": NodeRoot(),
     "reunionClasses": ReunionRoot(),
+    "introductionPaths": PathsRoot(),
+    "network": NetworkRoot(),
 }
 
 # Domains add their roots (their modules build on the classes above).

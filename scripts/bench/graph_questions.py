@@ -117,7 +117,7 @@ def introductions(fx: Fixtures) -> Scenario:
         ),
         notes=(
             "answers compared by hop count: equally short paths may legitimately differ",
-            "ours: bidirectional BFS, one statement per level, returns 3 paths;"
+            "ours: bidirectional BFS in one statement, returns 3 paths (steps projected in it);"
             " raw and peer: one statement meeting in the middle, returns the distance",
         ),
     )

@@ -200,6 +200,25 @@ def reunion_anniversaries(year: int, anniversaries: list[int] | None) -> list[in
     return wanted
 
 
+def introduction_arguments(from_: str, to: str, max_hops: int, first: int) -> tuple[str, str]:
+    """introductionPaths' arguments checked (BAD_USER_INPUT): the two alumni's ids (shared with
+    schema.compiled)."""
+    _check(1 <= max_hops <= paths.MAX_HOPS, f"maxHops must be between 1 and {paths.MAX_HOPS}")
+    _check(1 <= first <= 10, "first must be between 1 and 10")
+    source, target = expect_id(from_, "Alumnus"), expect_id(to, "Alumnus")
+    _check(source != target, "from and to must be different alumni")
+    return source, target
+
+
+def network_arguments(center: str, depth: int, limit: int) -> tuple[Label, str]:
+    """network's arguments checked (BAD_USER_INPUT): the centre's label and id (shared with
+    schema.compiled)."""
+    _check(1 <= depth <= network.MAX_DEPTH, f"depth must be between 1 and {network.MAX_DEPTH}")
+    _check(1 <= limit <= network.MAX_LIMIT, f"limit must be between 1 and {network.MAX_LIMIT}")
+    type_name, node_id = from_global_id(center)
+    return _label(type_name), node_id
+
+
 def _check(condition: bool, message: str) -> None:
     if not condition:
         raise bad_input(message)
@@ -243,10 +262,7 @@ class InsightsQuery:
         first: Annotated[int, strawberry.argument(description="At most this many paths (1–10).")] = 3,
     ) -> list[IntroductionPath]:
         """Introduction paths."""
-        _check(1 <= max_hops <= paths.MAX_HOPS, f"maxHops must be between 1 and {paths.MAX_HOPS}")
-        _check(1 <= first <= 10, "first must be between 1 and 10")
-        source, target = expect_id(from_, "Alumnus"), expect_id(to, "Alumnus")
-        _check(source != target, "from and to must be different alumni")
+        source, target = introduction_arguments(from_, to, max_hops, first)
         found = await paths.introduction_paths(
             info.context.db, info.context.scope, source, target, max_hops, first
         )
@@ -350,10 +366,8 @@ class InsightsQuery:
         limit: Annotated[int, strawberry.argument(description="At most this many nodes (1–500).")] = 200,
     ) -> Network:
         """Network view."""
-        _check(1 <= depth <= network.MAX_DEPTH, f"depth must be between 1 and {network.MAX_DEPTH}")
-        _check(1 <= limit <= network.MAX_LIMIT, f"limit must be between 1 and {network.MAX_LIMIT}")
-        type_name, node_id = from_global_id(center)
+        label, node_id = network_arguments(center, depth, limit)
         nodes, edges = await network.network(
-            info.context.db, info.context.scope, _label(type_name), node_id, depth, limit
+            info.context.db, info.context.scope, label, node_id, depth, limit
         )
         return _network(nodes, edges)

@@ -1,4 +1,5 @@
-"""Property: introductionPaths finds paths exactly as long as a breadth-first search in Python."""
+"""Property: introductionPaths returns exactly the `first` smallest shortest paths (steps read as
+(from id, to id, tie, via id)), as an exhaustive search in Python finds them."""
 
 from __future__ import annotations
 
@@ -62,6 +63,52 @@ def last_per_pair(ties: tuple[tuple[int, int, bool], ...]) -> list[tuple[int, in
     return list(dict(((a, c), (a, c, flag)) for a, c, flag in ties).values())
 
 
+Key = tuple[tuple[str, str, str, str | None], ...]
+
+
+def edges(w: World) -> dict[int, list[tuple[int, str, str | None]]]:
+    """The tie graph with what each tie is: (other alumnus, tie, via id) per alumnus."""
+    out: dict[int, list[tuple[int, str, str | None]]] = {i: [] for i in range(N)}
+
+    def group(members: set[int], tie: str, via: str) -> None:
+        for a in members:
+            out[a] += [(b, tie, via) for b in members - {a}]
+
+    for a, b in w.knows:
+        out[a].append((b, "KNOWS", None))
+        out[b].append((a, "KNOWS", None))
+    for k, members in enumerate(w.classes):
+        group(set(members), "CLASSMATE", f"k{k}")
+    for company in range(3):
+        current = {a for a, c, now in last_per_pair(w.jobs) if c == company and now}
+        group(current, "COLLEAGUE", f"co{company}")
+    for chapter in range(1, 3):
+        officers = {a for a, c, officer in last_per_pair(w.posts) if c == chapter and officer}
+        group(officers, "CHAPTER", f"ch{chapter}")
+    return out
+
+
+def smallest_shortest(w: World, a: int, b: int, first: int) -> list[Key]:
+    """Every shortest path from a to b (at most 6 hops), the `first` smallest by their step keys."""
+    adj = neighbours(w)
+    ties = edges(w)
+    to_b = {x: d for x in range(N) if (d := bfs(adj, x, b)) is not None}
+    if a not in to_b or to_b[a] > 6:
+        return []
+    found: list[Key] = []
+
+    def walk(x: int, steps: Key) -> None:
+        if x == b:
+            found.append(steps)
+            return
+        for y, tie, via in ties[x]:
+            if to_b.get(y) == to_b[x] - 1:
+                walk(y, (*steps, (f"a{x}", f"a{y}", tie, via)))
+
+    walk(a, ())
+    return sorted(set(found))[:first]
+
+
 def bfs(adj: dict[int, set[int]], a: int, b: int) -> int | None:
     dist = {a: 0}
     queue = deque([a])
@@ -117,7 +164,7 @@ async def store(db: Database, w: World) -> None:
     )
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(world=worlds, ends=pairs)
 async def test_path_lengths_match_breadth_first_search(
     session_db: Database, world: World, ends: tuple[int, int]
@@ -129,7 +176,9 @@ async def test_path_lengths_match_breadth_first_search(
     expected = bfs(neighbours(world), a, b)
     # when
     paths = await introduction_paths(session_db, FULL, f"a{a}", f"a{b}", 6, 3)
-    # then
+    # then they are the three smallest of all shortest paths, in order
+    keys = [tuple((s.from_id, s.to_id, s.tie, s.via_id) for s in p) for p in paths]
+    assert keys == smallest_shortest(world, a, b, 3)
     if expected is None or expected > 6:
         assert paths == []
     else:
