@@ -22,6 +22,7 @@ from schema.cooperation.cooperations.mutations import CooperationMutations
 from schema.cooperation.cooperations.types import Cooperation, CooperationsQuery, cooperation_by_id
 from schema.cooperation.stories.mutations import StoryMutations
 from schema.cooperation.stories.types import StoriesQuery, Story, story_by_id
+from schema.core.admission import AdmissionControl
 from schema.core.audit import AuditQuery
 from schema.core.context import Context
 from schema.core.errors import not_found
@@ -178,6 +179,10 @@ TYPES: list[type] = [
 ]
 
 
+class CompiledReads(AdmissionControl, CompiledExecutor):
+    """Heavy root fields admitted first (`schema.core.admission`), then answered compiled or not."""
+
+
 def build_schema(
     limits: Limits | None = None, *, development: bool = False, compiled: bool = True
 ) -> strawberry.Schema:
@@ -187,7 +192,7 @@ def build_schema(
     policy = Policy(limits, allow_introspection=development)
     return strawberry.Schema(
         query=Query,
-        execution_context_class=CompiledExecutor if compiled else None,
+        execution_context_class=CompiledReads if compiled else AdmissionControl,
         mutation=Mutation,
         types=TYPES,
         extensions=[lambda: RequestPolicy(policy)],
