@@ -144,7 +144,8 @@ class AdmissionControl(StrawberryGraphQLCoreExecutionContext):
         if path.prev is None and self.operation.operation is OperationType.QUERY:
             name = field_details_list[0].node.name.value
             gate: Admission | None = getattr(self.context_value, "admission", None)
-            if gate is not None and gate.heavy(name):
+            # An anonymous caller is refused by the field at once: it neither waits nor queues.
+            if gate is not None and gate.heavy(name) and self.context_value.principal is not None:
                 args = (parent_type, source, field_details_list, path, position_context)
                 return self._admitted(gate, name, args)
         return super().execute_field(parent_type, source, field_details_list, path, position_context)

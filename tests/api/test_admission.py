@@ -186,3 +186,31 @@ def test_the_heavy_read_caps_are_read_from_the_environment() -> None:
     default = load_settings({"NEO4J_URI": "bolt://127.0.0.1:7687"}).heavy_reads
     assert (default.concurrency, default.wait_s, default.queue) == (2, 30.0, 32)
     assert default.fields == {"fundReport", "donorRetention", "collegeScorecard"}
+
+
+async def test_the_fund_pdf_is_a_heavy_read_too(settings: Settings, db: Database) -> None:
+    # given the only slot taken
+    async with (
+        served(settings, HeavyReads(concurrency=1, wait_s=0)) as api,
+        api.admission.admit("fundReport"),
+    ):
+        # when the yearly PDF of a fund is asked for
+        res = await api.client.get(
+            "/reports/fund.pdf", params={"fund": "RnVuZDp4", "year": "2025"}, headers=api.headers
+        )
+    # then it is refused like the field, before any statement
+    assert res.status_code == 503 and res.headers["retry-after"] == "1"
+    assert code_of(res) == "UNAVAILABLE" and api.db.counter.count == 0
+
+
+async def test_an_anonymous_heavy_read_neither_waits_nor_queues(settings: Settings, db: Database) -> None:
+    # given the only slot taken
+    async with (
+        served(settings, HeavyReads(concurrency=1, wait_s=600, queue=1)) as api,
+        api.admission.admit("fundReport"),
+    ):
+        # when a heavy read comes without a token
+        res = await api.client.post("/graphql", json=HEAVY)
+        # then it is refused for what it is, at once, taking no place in the queue
+        assert code_of(res) in ("UNAUTHENTICATED", "FORBIDDEN")
+        assert api.admission.waiting == 0 and api.admission.refused == 0
