@@ -17,6 +17,7 @@ from api.limits import BodySizeLimit
 from api.reports import fund_pdf
 from api.settings import Settings, load_settings
 from graph.core.db import ConnectionSettings, open_database
+from schema.core.admission import Admission
 
 log = logging.getLogger("alumni_graph.api")
 
@@ -45,7 +46,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 log.warning("Neo4j at %s is not reachable yet; /readyz will say so", settings.neo4j_uri)
             yield
 
-    graphql = GraphQLApp(settings)
+    admission = Admission(settings.heavy_reads)
+    graphql = GraphQLApp(settings, admission)
     app = Starlette(
         routes=[
             Route("/healthz", healthz, methods=["GET"]),
@@ -64,4 +66,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
         ],
     )
     app.state.settings = settings
+    app.state.admission = admission
     return app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import jwt
@@ -12,6 +13,11 @@ from api.settings import Settings
 from schema.core.permissions import Principal, Role
 
 ALGORITHM = "HS256"
+# Verified tokens, remembered per process: a client sends the same token with every request, and
+# checking its signature and claims is a good part of a small request. Only tokens that passed
+# `verify` are kept, with the window they are valid in; a hit re-checks that window against the
+# clock, so an expired token is refused exactly as before. Bounded (least recently used goes).
+VERIFIED_TOKENS = 4096
 
 
 class TokenError(Exception):
@@ -61,8 +67,51 @@ def issue(settings: Settings, req: TokenRequest) -> str:
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
 
 
+class VerifiedTokens:
+    """Tokens that passed `verify`: (token, secret, issuer, audience) → principal and validity window."""
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self.entries: OrderedDict[tuple[str, str, str, str], tuple[Principal, float, float]] = OrderedDict()
+
+    def get(self, key: tuple[str, str, str, str], now: float) -> Principal | None:
+        """The principal of a token verified before, if it is still inside its window."""
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        caller, valid_from, expires = entry
+        if not valid_from <= now < expires:
+            del self.entries[key]
+            return None
+        self.entries.move_to_end(key)
+        return caller
+
+    def put(self, key: tuple[str, str, str, str], entry: tuple[Principal, float, float]) -> None:
+        """Remember one verified token, forgetting the least recently used one past `maxsize`."""
+        self.entries[key] = entry
+        if len(self.entries) > self.maxsize:
+            self.entries.popitem(last=False)
+
+
+_VERIFIED = VerifiedTokens(VERIFIED_TOKENS)
+
+
 def verify(settings: Settings, token: str) -> Principal:
-    """The principal a token proves, or TokenError."""
+    """The principal a token proves, or TokenError (signature and claims checked once per process
+    for each token; its validity window against the clock on every call)."""
+    secret = settings.jwt_secret.reveal()
+    key = (token, secret, settings.jwt_issuer, settings.jwt_audience)
+    now = time.time()
+    known = _VERIFIED.get(key, now) if secret else None
+    if known is not None:
+        return known
+    caller, valid_from, expires = _decode(settings, token)
+    _VERIFIED.put(key, (caller, valid_from, expires))
+    return caller
+
+
+def _decode(settings: Settings, token: str) -> tuple[Principal, float, float]:
+    """Check the token's signature and claims: its principal and the window it is valid in."""
     secret = settings.jwt_secret.reveal()
     if not secret:
         raise TokenError("the server has no token secret configured")
@@ -76,15 +125,18 @@ def verify(settings: Settings, token: str) -> Principal:
             options={"require": ["exp", "iat", "iss", "aud", "sub"]},
         )
         role = Role(claims.get("role"))
-    except (jwt.PyJWTError, ValueError) as exc:
+        valid_from = float(max(int(claims["iat"]), int(claims.get("nbf", claims["iat"]))))
+        expires = float(int(claims["exp"]))
+    except (jwt.PyJWTError, ValueError, TypeError) as exc:
         raise TokenError("invalid or expired token") from exc
-    return Principal(
+    caller = Principal(
         subject=str(claims["sub"]),
         role=role,
         college_code=claims.get("college"),
         chapter_code=claims.get("chapter"),
         alumnus_id=claims.get("alumnus"),
     )
+    return caller, valid_from, expires
 
 
 def bearer(header: str | None) -> str | None:

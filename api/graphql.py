@@ -15,6 +15,7 @@ from strawberry.http import GraphQLRequestData, GraphQLRequestProtocol
 from api.auth import principal
 from api.errors import error_response
 from api.settings import Settings
+from schema.core.admission import Admission
 from schema.core.context import Context
 from schema.core.errors import ErrorCode
 from schema.schema import build_schema
@@ -23,9 +24,10 @@ _REQUEST = "alumni_graph.request"
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    """Builds a fresh context (principal, loaders) per request."""
+    """Builds a fresh context (principal, loaders) per request; the admission slots for heavy
+    reads are the process's (one `Admission` per app)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, admission: Admission | None = None) -> None:
         super().__init__(
             build_schema(settings.limits, development=settings.development, compiled=settings.compiled_reads),
             graphql_ide="graphiql" if settings.development else None,
@@ -35,6 +37,7 @@ class GraphQLApp(GraphQL[Context, None]):
             multipart_uploads_enabled=True,
         )
         self.settings = settings
+        self.admission = admission or Admission(settings.heavy_reads)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve the request (refusing batches the settings do not allow: 400, a coded GraphQL
@@ -77,7 +80,13 @@ class GraphQLApp(GraphQL[Context, None]):
         """Context for one request."""
         request.scope[_REQUEST] = request  # so that __call__ can close its uploaded files afterwards
         caller = principal(self.settings, request.headers.get("authorization"))
-        return Context(db=request.app.state.db, principal=caller, request=request, response=response)
+        return Context(
+            db=request.app.state.db,
+            principal=caller,
+            request=request,
+            response=response,
+            admission=self.admission,
+        )
 
     async def get_root_value(self, request: Any) -> None:
         """No root value."""

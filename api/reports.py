@@ -15,6 +15,7 @@ from starlette.responses import JSONResponse, Response
 from api.auth import principal
 from api.errors import error_response
 from graph.core.errors import GraphError
+from schema.core.admission import Admission, Busy
 from schema.core.errors import ApiError, ErrorCode
 from schema.core.extensions import graph_code
 from schema.reports.giving.documents import fund_report_pdf
@@ -26,11 +27,13 @@ PRIVATE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 
 
-def error(code: ErrorCode, message: str) -> JSONResponse:
+def error(code: ErrorCode, message: str, retry_after_s: int | None = None) -> JSONResponse:
     """An error response in the GraphQL errors shape, with the code's HTTP status."""
     headers = dict(PRIVATE)
     if code is ErrorCode.UNAUTHENTICATED:
         headers["WWW-Authenticate"] = "Bearer"
+    if retry_after_s is not None:
+        headers["Retry-After"] = str(retry_after_s)
     return error_response(code, message, headers)
 
 
@@ -38,8 +41,15 @@ async def fund_pdf(request: Request) -> Response:
     """The PDF of `?fund=<Fund ID>&year=<year>` as an attachment, or a coded JSON error."""
     caller = principal(request.app.state.settings, request.headers.get("authorization"))
     fund, year = request.query_params.get("fund"), request.query_params.get("year")
+    admission: Admission = request.app.state.admission
     try:
-        pdf = await fund_report_pdf(request.app.state.db, caller, fund, year)
+        if caller is None:  # refused at once, without waiting for a slot
+            pdf = await fund_report_pdf(request.app.state.db, caller, fund, year)
+        else:
+            async with admission.admit("fundReport"):  # a heavy read, as the fundReport field is
+                pdf = await fund_report_pdf(request.app.state.db, caller, fund, year)
+    except Busy as busy:
+        return error(busy.code, busy.message, busy.retry_after_s)
     except ApiError as exc:
         return error(exc.code, exc.message)
     except GraphError as exc:

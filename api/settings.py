@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from schema.core.admission import HeavyReads
 from schema.core.limits import Limits
 
 
@@ -55,6 +56,8 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     explorer_dir: str = ""
     compiled_reads: bool = True
+    heavy_reads: HeavyReads = field(default_factory=HeavyReads)
+    access_log: bool = False
 
     @property
     def development(self) -> bool:
@@ -70,6 +73,21 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:
         raise SettingsError(f"{name} must be a whole number, got {raw!r}") from exc
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be a number of seconds, got {raw!r}") from exc
+
+
+def _on(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name, "").lower()
+    return default if raw == "" else raw not in ("off", "0", "false", "no")
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -108,5 +126,11 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         retry_s=float(_int(env, "ALUMNI_GRAPH_RETRY_S", 5)),
         limits=limits,
         explorer_dir=env.get("ALUMNI_GRAPH_EXPLORER_DIR", ""),
-        compiled_reads=env.get("ALUMNI_GRAPH_COMPILED_READS", "on").lower() not in ("off", "0", "false"),
+        compiled_reads=_on(env, "ALUMNI_GRAPH_COMPILED_READS", True),
+        heavy_reads=HeavyReads(
+            concurrency=_int(env, "ALUMNI_GRAPH_HEAVY_READS", HeavyReads.concurrency),
+            wait_s=_float(env, "ALUMNI_GRAPH_HEAVY_WAIT_S", HeavyReads.wait_s),
+            queue=_int(env, "ALUMNI_GRAPH_HEAVY_QUEUE", HeavyReads.queue),
+        ),
+        access_log=_on(env, "ALUMNI_GRAPH_ACCESS_LOG", False),
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import strawberry
-from strawberry.extensions import MaxTokensLimiter
 from strawberry.schema.config import StrawberryConfig
 
 from schema.bundle import BundleMutation
@@ -23,11 +22,12 @@ from schema.cooperation.cooperations.mutations import CooperationMutations
 from schema.cooperation.cooperations.types import Cooperation, CooperationsQuery, cooperation_by_id
 from schema.cooperation.stories.mutations import StoryMutations
 from schema.cooperation.stories.types import StoriesQuery, Story, story_by_id
+from schema.core.admission import AdmissionControl
 from schema.core.audit import AuditQuery
 from schema.core.context import Context
 from schema.core.errors import not_found
-from schema.core.extensions import DocumentCache, ErrorPolicy
-from schema.core.limits import Guard, Limits
+from schema.core.extensions import Policy, RequestPolicy
+from schema.core.limits import Limits
 from schema.core.permissions import IsAuthenticated
 from schema.core.registry import NODE_RESOLVERS, register, resolve
 from schema.core.relay import Node, from_global_id
@@ -179,23 +179,23 @@ TYPES: list[type] = [
 ]
 
 
+class CompiledReads(AdmissionControl, CompiledExecutor):
+    """Heavy root fields admitted first (`schema.core.admission`), then answered compiled or not."""
+
+
 def build_schema(
     limits: Limits | None = None, *, development: bool = False, compiled: bool = True
 ) -> strawberry.Schema:
     """The executable schema with this deployment's limits (suggestions off outside development);
     `compiled`: covered read root fields are answered by one compiled statement each."""
     limits = limits or Limits()
+    policy = Policy(limits, allow_introspection=development)
     return strawberry.Schema(
         query=Query,
-        execution_context_class=CompiledExecutor if compiled else None,
+        execution_context_class=CompiledReads if compiled else AdmissionControl,
         mutation=Mutation,
         types=TYPES,
-        extensions=[
-            lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
-            lambda: Guard(limits, allow_introspection=development),
-            lambda: DocumentCache(limits),
-            ErrorPolicy,
-        ],
+        extensions=[lambda: RequestPolicy(policy)],
         config=StrawberryConfig(
             disable_field_suggestions=not development,
             batching_config={"max_operations": limits.max_batch} if limits.max_batch > 0 else None,

@@ -196,9 +196,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     use_local_secret()
     if args.dev:
         os.environ.setdefault("ALUMNI_GRAPH_MODE", "development")
-    app = create_app(load_settings())
+    settings = load_settings()
+    app = create_app(settings)
     print(f"alumni-graph: GraphQL at http://{args.host}:{args.port}/graphql", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", proxy_headers=False)
+    # loop/http "auto": uvloop and httptools (installed with the runtime dependencies) where the
+    # platform has them, else asyncio and h11. The access log (a line per request) is opt-in.
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="info",
+        access_log=settings.access_log,
+        proxy_headers=False,
+    )
     return 0
 
 

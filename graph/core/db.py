@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -36,12 +37,19 @@ T = TypeVar("T")
 Row = dict[str, Any]
 
 
+RECENT_STATEMENTS = 1000
+
+
 @dataclass
 class StatementCounter:
-    """Counts the Cypher statements sent; tests use it to bound round trips."""
+    """Counts the Cypher statements sent; tests use it to bound round trips.
+
+    The count is exact; only the last RECENT_STATEMENTS texts are kept (the counter lives as long
+    as the process, so a list of every statement would grow with every request served).
+    """
 
     count: int = 0
-    statements: list[str] = field(default_factory=list)
+    statements: deque[str] = field(default_factory=lambda: deque(maxlen=RECENT_STATEMENTS))
 
     def record(self, query: str) -> None:
         """Remember one statement."""

@@ -7,6 +7,7 @@ from typing import Any
 
 from graph.core.db import Database
 from graph.core.scope import Scope
+from schema.core.admission import Admission
 from schema.core.loaders import Loaders
 from schema.core.permissions import Principal
 
@@ -19,6 +20,8 @@ class Context:
     principal: Principal | None
     request: Any = None
     response: Any = None
+    admission: Admission | None = None
+    "The process's slots for heavy reads (`schema.core.admission`); None admits everything."
     loaders: Loaders = field(init=False)
     # Root field (response key) → "compiled" or "fallback", for the fields schema.compiled covers.
     answered: dict[str, str] = field(default_factory=dict)

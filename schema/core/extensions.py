@@ -1,18 +1,19 @@
-"""Schema extensions: error policy (codes, masking of unexpected failures) and the document cache."""
+"""The schema extension of every request: limits, document caches and the error policy (codes,
+masking of unexpected failures)."""
 
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Iterator
-from functools import partial
 
-from graphql import GraphQLError
+from graphql import DocumentNode, GraphQLError, GraphQLSchema
 from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import ParserCache, SchemaExtension
 
 from graph.core.errors import GraphError
 from schema.core.errors import ApiError, ErrorCode
-from schema.core.limits import Limits, Validator, cached_validation, validate_within
+from schema.core.limits import IntrospectionForbidden, Limits, Rules, is_admin, limits_rule, validate_within
 
 log = logging.getLogger("alumni_graph.schema")
 
@@ -63,45 +64,78 @@ def _with(error: GraphQLError, message: str, code: ErrorCode) -> GraphQLError:
     )
 
 
-class ErrorPolicy(SchemaExtension):
-    """Rewrites every error of a result into the project's error shape."""
-
-    def on_operation(self) -> Iterator[None]:
-        """After the operation: present each error."""
-        yield
-        result = self.execution_context.result
-        if result is not None and result.errors:
-            result.errors = [present(e) for e in result.errors]
-
-
 # Clients send the same few documents again and again; parsing and validating one (our cost and
 # depth rules walk it too) is a good part of a small request. Both steps are cached per document
 # text (validation also per set of rules, which differ by role), in LRU caches of CACHED_DOCUMENTS
-# entries; documents above CACHEABLE_CHARS are parsed and validated afresh, so the caches stay
-# small whatever is sent. Validation, cached or not, is `schema.core.limits.validate_within`: the
-# directive and validation-error caps hold for every document.
+# entries that live as long as the schema; documents above CACHEABLE_CHARS are parsed and
+# validated afresh, so the caches stay small whatever is sent. Validation, cached or not, is
+# `schema.core.limits.validate_within`: the directive and validation-error caps hold for every
+# document.
 CACHED_DOCUMENTS = 256
 CACHEABLE_CHARS = 20_000
 
 
-class DocumentCache(SchemaExtension):
-    """Parse and validate each small document once (bounded LRU caches shared by all requests)."""
+class Policy:
+    """What every request of one schema shares: its limits, its rules and the document caches."""
 
-    def __init__(self, limits: Limits) -> None:
-        self.parsed = ParserCache(maxsize=CACHED_DOCUMENTS)
+    def __init__(self, limits: Limits, allow_introspection: bool) -> None:
         self.limits = limits
+        self.allow_introspection = allow_introspection
+        self.rule = limits_rule(limits)
+        self.parse = ParserCache(maxsize=CACHED_DOCUMENTS).cached_parse_document
+        self.validated: OrderedDict[tuple[str, Rules], list[GraphQLError]] = OrderedDict()
 
-    def _cacheable(self) -> bool:
-        return len(self.execution_context.query or "") <= CACHEABLE_CHARS
+    def rules(self, context: object) -> Rules:
+        """The limit rules; and introspection forbidden except to ADMIN (or in development)."""
+        if self.allow_introspection or is_admin(context):
+            return (self.rule,)
+        return (self.rule, IntrospectionForbidden)
+
+    def validate(
+        self, schema: GraphQLSchema, query: str, document: DocumentNode, rules: Rules
+    ) -> list[GraphQLError]:
+        """`validate_within` the limits, remembered per (document text, rules) for small documents."""
+        if len(query) > CACHEABLE_CHARS:
+            return validate_within(schema, document, rules, self.limits)
+        key = (query, rules)
+        errors = self.validated.get(key)
+        if errors is None:
+            errors = validate_within(schema, document, rules, self.limits)
+            self.validated[key] = errors
+            if len(self.validated) > CACHED_DOCUMENTS:
+                self.validated.popitem(last=False)
+        else:
+            self.validated.move_to_end(key)
+        return errors
+
+
+class RequestPolicy(SchemaExtension):
+    """The one extension of every operation: the token cap, the limit rules (validation from the
+    caches of its `Policy`) and the error policy (codes, masking of unexpected failures).
+
+    One extension with three hooks rather than one per concern: Strawberry sets up every hook of
+    every extension for each request.
+    """
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+
+    def on_operation(self) -> Iterator[None]:
+        """Cap the tokens and choose the rules; afterwards, present each error."""
+        context = self.execution_context
+        context.parse_options["max_tokens"] = self.policy.limits.max_tokens
+        context.validation_rules = context.validation_rules + self.policy.rules(context.context)
+        yield
+        result = context.result
+        if result is not None and result.errors:
+            result.errors = [present(e) for e in result.errors]
 
     def on_parse(self) -> Iterator[None]:
         """Parse from the cache when the document is small (errors are left to the normal parse)."""
         context = self.execution_context
-        if self._cacheable():
+        if len(context.query or "") <= CACHEABLE_CHARS:
             try:
-                context.graphql_document = self.parsed.cached_parse_document(
-                    context.query, **context.parse_options
-                )
+                context.graphql_document = self.policy.parse(context.query, **context.parse_options)
             except GraphQLError:
                 context.graphql_document = None  # parsed again below, and reported as usual
         yield
@@ -109,13 +143,11 @@ class DocumentCache(SchemaExtension):
     def on_validate(self) -> Iterator[None]:
         """Validate within the limits, from the cache when the document is small."""
         context = self.execution_context
-        validator: Validator = (
-            cached_validation(self.limits, CACHED_DOCUMENTS)
-            if self._cacheable()
-            else partial(validate_within, limits=self.limits)
-        )
         if context.graphql_document is not None:
-            context.pre_execution_errors = validator(
-                context.schema._schema, context.graphql_document, context.validation_rules
+            context.pre_execution_errors = self.policy.validate(
+                context.schema._schema,
+                context.query or "",
+                context.graphql_document,
+                tuple(context.validation_rules),
             )
         yield

@@ -13,9 +13,9 @@ or `LIST_FACTOR` for plain lists. `first: 100` nested five levels costs 10^10 an
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache, partial
+from functools import cache
 
 from graphql import (
     ASTValidationRule,
@@ -41,7 +41,6 @@ from graphql import (
     visit,
 )
 from graphql.type import GraphQLType
-from strawberry.extensions import SchemaExtension
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
@@ -210,15 +209,6 @@ def validate_within(
     return errors
 
 
-Validator = Callable[[GraphQLSchema, DocumentNode, Rules], list[GraphQLError]]
-
-
-@cache
-def cached_validation(limits: Limits, maxsize: int) -> Validator:
-    """`validate_within` for `limits`, remembered per (schema, document, rules) in one LRU cache."""
-    return lru_cache(maxsize=maxsize)(partial(validate_within, limits=limits))
-
-
 @cache
 def limits_rule(limits: Limits) -> type[ValidationRule]:
     """A validation rule enforcing `limits` on every operation of a document."""
@@ -249,24 +239,8 @@ def limits_rule(limits: Limits) -> type[ValidationRule]:
     return LimitsRule
 
 
-class Guard(SchemaExtension):
-    """Adds the limit rules, and forbids introspection except to ADMIN (or in development)."""
-
-    def __init__(self, limits: Limits, allow_introspection: bool) -> None:
-        self.limits = limits
-        self.allow_introspection = allow_introspection
-        self.rule = limits_rule(limits)
-
-    def on_operation(self) -> Iterator[None]:
-        """Choose this request's validation rules."""
-        rules: tuple[type[ValidationRule], ...] = (self.rule,)
-        if not self.allow_introspection and not _is_admin(self.execution_context.context):
-            rules += (IntrospectionForbidden,)
-        self.execution_context.validation_rules = self.execution_context.validation_rules + rules
-        yield
-
-
-def _is_admin(context: object) -> bool:
+def is_admin(context: object) -> bool:
+    """True when the request's principal is an ADMIN."""
     principal = getattr(context, "principal", None)
     return getattr(getattr(principal, "role", None), "value", None) == "ADMIN"
 

@@ -17,6 +17,8 @@ from scripts.bench.plan import Plan
 from scripts.seed import DEFAULT_SEED, MIN_ALUMNI
 
 DEFAULT_ALUMNI = 100_000
+DEFAULT_GROWTH = (10_000, 100_000)
+"Sizes of `--growth` without numbers (1,000,000 only when asked for)."
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -66,6 +68,15 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         default=Plan.load_s,
         help=f"seconds per server and scenario in the concurrency run (default: {Plan.load_s:.0f})",
     )
+    b.add_argument(
+        "--growth",
+        type=int,
+        nargs="*",
+        default=None,
+        metavar="N",
+        help="run every scenario at several sizes, each imported afresh (import time included), and print"
+        " a growth table (default sizes: 10000 100000; e.g. --growth 10000 100000 1000000)",
+    )
     b.add_argument("--no-safety", dest="safety", action="store_false", help="skip the hostile documents")
     b.set_defaults(func=cmd_bench)
     return b
@@ -97,8 +108,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from scripts.bench.dataset import Wanted
     from scripts.bench.errors import BenchError
 
-    if args.alumni < MIN_ALUMNI:
-        print(f"alumni-graph: error: --alumni must be at least {MIN_ALUMNI}", file=sys.stderr)
+    growth = () if args.growth is None else tuple(args.growth or DEFAULT_GROWTH)
+    if min((args.alumni, *growth)) < MIN_ALUMNI:
+        print(
+            f"alumni-graph: error: --alumni and --growth sizes must be at least {MIN_ALUMNI}", file=sys.stderr
+        )
         return 1
     if args.iterations < 1 or args.warmup < 0:
         print("alumni-graph: error: --iterations must be at least 1 and --warmup at least 0", file=sys.stderr)
@@ -113,7 +127,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
     )
     try:
         return run(
-            Options(Wanted(args.alumni, args.seed, args.reuse), plan, keep=args.keep, safety=args.safety)
+            Options(
+                Wanted(args.alumni, args.seed, args.reuse),
+                plan,
+                keep=args.keep,
+                safety=args.safety,
+                growth=growth,
+            )
         )
     except BenchError as exc:
         print(f"alumni-graph: error: {exc}", file=sys.stderr)

@@ -56,22 +56,34 @@ async def recorded(db: Database) -> tuple[int, int] | None:
     return (rows[0]["alumni"], rows[0]["seed"]) if rows else None
 
 
-async def prepare(conn: ConnectionSettings, wanted: Wanted, echo: Callable[[str], None]) -> None:
-    """Migrate; unless --reuse finds the same data, generate the bundle and import it."""
+async def prepare(conn: ConnectionSettings, wanted: Wanted, echo: Callable[[str], None]) -> float | None:
+    """Migrate; unless --reuse finds the same data, generate the bundle and import it.
+
+    Returns the import's seconds, None when the data was reused as it was.
+    """
     async with open_database(conn) as db:
         await migrate(db)
         if wanted.reuse and await recorded(db) == (wanted.alumni, wanted.seed):
             echo(f"bench: --reuse: the database already holds {wanted.alumni:,} alumni (seed {wanted.seed})")
-            return
+            return None
         folder = project_root() / "out" / f"seed-{wanted.alumni}"
         echo(f"bench: generating {wanted.alumni:,} alumni into {folder}")
         generate(folder, wanted.alumni, wanted.seed)
-        await load_bundle(db, folder, echo)
+        seconds = await load_bundle(db, folder, echo)
         await db.write_rows(_RECORD, {"alumni": wanted.alumni, "seed": wanted.seed})
+        return seconds
 
 
-async def load_bundle(db: Database, folder: Path, echo: Callable[[str], None]) -> None:
-    """Import a bundle with the project's importer; a rejected row or unreadable file is an error."""
+async def holds(conn: ConnectionSettings, wanted: Wanted) -> bool:
+    """True when the running bench database holds exactly the data `wanted` asks for."""
+    async with open_database(conn) as db:
+        await migrate(db)
+        return await recorded(db) == (wanted.alumni, wanted.seed)
+
+
+async def load_bundle(db: Database, folder: Path, echo: Callable[[str], None]) -> float:
+    """Import a bundle with the project's importer (its seconds); a rejected row or unreadable file
+    is an error."""
     echo(f"bench: importing {folder}")
     try:
         report = await import_bundle(db, folder)
@@ -84,3 +96,4 @@ async def load_bundle(db: Database, folder: Path, echo: Callable[[str], None]) -
         f"bench: imported {report.rows_imported:,} rows in {report.elapsed_s:.0f} s"
         f" ({report.rows_imported / max(report.elapsed_s, 0.001):,.0f} rows/s)"
     )
+    return float(report.elapsed_s)

@@ -115,7 +115,7 @@ def table(rows: list[Row]) -> str:
         )
         for r in rows
     ]
-    out = _aligned(lines)
+    out = aligned(lines)
     out += [f"  * {r.scenario.name}: {note}" for r in rows for note in r.scenario.notes]
     return "\n".join(out)
 
@@ -148,7 +148,7 @@ def load_table(rows: list[Row]) -> str:
                 _x(ratio),
             )
         )
-    out = _aligned(lines)
+    out = aligned(lines)
     peaks = {
         side: max((r.load[side].peak_rss_mb or 0 for r in rows if side in r.load), default=0)
         for side in ("ours", "peer")
@@ -165,7 +165,8 @@ def _load_cell(load: Load | None) -> str:
     )
 
 
-def _aligned(lines: Sequence[tuple[str, ...]]) -> list[str]:
+def aligned(lines: Sequence[tuple[str, ...]]) -> list[str]:
+    """Fixed-width columns, the first line a header underlined with dashes."""
     widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
     out = ["  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines]
     out.insert(1, "  ".join("-" * w for w in widths))
@@ -183,10 +184,10 @@ def environment() -> dict[str, Any]:
     }
 
 
-def write_json(out_dir: Path, document: dict[str, Any]) -> Path:
-    """out/bench-<timestamp>.json."""
+def write_json(out_dir: Path, document: dict[str, Any], stem: str = "bench") -> Path:
+    """out/<stem>-<timestamp>.json."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / f"bench-{datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
+    path = out_dir / f"{stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     return path
 
@@ -223,6 +224,6 @@ def safety_table(outcomes: list[Any]) -> str:
         )
         for o in outcomes
     ]
-    out = _aligned(lines)
+    out = aligned(lines)
     out += [f"  * {o.server}, {o.document}: {note}" for o in outcomes for note in o.notes]
     return "\n".join(out)

@@ -3,16 +3,19 @@ two timed rounds per scenario, the hostile documents with short timeouts. Loopba
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from graph.core.db import ConnectionSettings, Database
 from scripts.bench.dataset import load_bundle
+from scripts.bench.growth import Prepared, growth_document, growth_table, run_growth, shape
 from scripts.bench.plan import Plan
 from scripts.bench.report import load_table, safety_table, table
 from scripts.bench.runner import run_suite
 from scripts.bench.safety import Limits
 from scripts.seed import MIN_ALUMNI, generate
+from tests.conftest import wipe
 
 PLAN = Plan(warmup=1, iterations=2, budget_s=5.0, min_iterations=2, clients=2, load_s=0.3)
 QUICK = Limits(timeout_s=3.0, grace_s=1.0, quiet_s=1.0, quiet_after_timeout_s=2.0, settle_max_s=20.0)
@@ -93,3 +96,43 @@ def test_only_picks_scenarios_by_words_of_their_names() -> None:
     assert some.wants("fundReport (2025)") and some.wants("network (depth 2, limit 200)")
     assert not some.wants("reunionClasses")
     assert Plan().wants("reunionClasses")
+
+
+async def test_growth_runs_the_scenarios_at_each_size_with_its_import_time_and_tabulates_them(
+    db: Database, connection: ConnectionSettings, tmp_path: Path
+) -> None:
+    # given two tiny sizes, each imported afresh into the clean test database
+    async def sized(alumni: int) -> Prepared:
+        await wipe(db)
+        summary = generate(tmp_path / f"bundle-{alumni}", alumni)
+        return connection, await load_bundle(db, summary.out_dir, lambda _: None)
+
+    plan = replace(PLAN, only=("floor", "page 1 (nested)", "fundReport"), clients=0)
+    lines: list[str] = []
+    # when
+    runs = await run_growth([2 * MIN_ALUMNI, MIN_ALUMNI], sized, plan, tmp_path / "logs", echo=lines.append)
+    # then each size ran every chosen scenario three ways on its own data, smallest first
+    assert [r.alumni for r in runs] == [MIN_ALUMNI, 2 * MIN_ALUMNI]
+    assert all(r.import_s is not None and r.import_s > 0 for r in runs)
+    assert [r.outcome.document["dataset"]["alumni"] for r in runs] == [MIN_ALUMNI, 2 * MIN_ALUMNI]
+    names = ["floor: { __typename }", "alumni page 1 (nested)", "fundReport (2025)"]
+    assert all([row.scenario.name for row in r.rows] == names for r in runs), "\n".join(lines)
+    # and the growth document has raw / ours / peer p50 at both sizes and a shape for each scenario
+    doc = growth_document(runs)
+    assert doc["all_answers_match"] and (doc["from_alumni"], doc["to_alumni"]) == (MIN_ALUMNI, 2 * MIN_ALUMNI)
+    assert [g["scenario"] for g in doc["growth"]] == names
+    for g in doc["growth"]:
+        assert set(g["p50_ms"]) == {str(MIN_ALUMNI), str(2 * MIN_ALUMNI)}
+        assert all(v is not None and v > 0 for sides in g["p50_ms"].values() for v in sides.values())
+        assert g["ours_growth"] > 0 and (g["shape"] == "flat" or g["shape"].startswith("grows "))
+    assert [s["import_s"] for s in doc["sizes"]] == [r.import_s for r in runs]
+    # and the table has a line per scenario, then the import times
+    text = growth_table(runs).splitlines()
+    assert len(text) == 2 + len(names) + 1 and text[-1].startswith("  import: 200 alumni in ")
+
+
+def test_a_scenario_is_flat_up_to_one_and_a_half_times() -> None:
+    # given / when / then
+    assert shape(1.0) == shape(1.5) == "flat"
+    assert shape(1.51) == "grows 1.5×" and shape(12.3) == "grows 12.3×"
+    assert shape(None) == "—"
