@@ -65,10 +65,6 @@ async def test_bench_asks_every_scenario_three_ways_answers_match_and_hostile_do
     paths = {s["scenario"]: s["ours_path"] for s in doc["scenarios"]}
     assert paths["alumni page 1 (nested)"] == paths["alumnus by id with employments"] == "compiled"
     assert paths["floor: { __typename }"] == "resolvers"
-    reports = [
-        p for n, p in paths.items() if n.startswith(("fundReport", "donorRetention", "collegeScorecard"))
-    ]
-    assert reports == ["compiled"] * 3, paths
     # and the floor and the concurrency run were measured for ours and the peer
     assert doc["healthz"]["p50_ms"] > 0
     for scenario in doc["scenarios"]:
