@@ -86,16 +86,24 @@ def _x(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}×"
 
 
-def _by_name(run: SizeRun) -> dict[str, Row]:
-    return {r.scenario.name: r for r in run.rows}
-
-
-def scenario_names(runs: Sequence[SizeRun]) -> list[str]:
-    """Every scenario in the order of the first size that ran it."""
+def lines_up(runs: Sequence[SizeRun]) -> list[tuple[str, list[Row | None]]]:
+    """Each scenario with its row at every size. The catalogue builds the same scenarios in the
+    same order at every size, but some names carry inputs picked from the data (the industry, the
+    search text, the deepest page), so rows are paired by position when every size ran as many;
+    a scenario whose name changed is labelled `name at the smallest → name at the largest`.
+    Otherwise (a scenario missing at some size) they are paired by name."""
+    if len({len(r.rows) for r in runs}) == 1:
+        paired: list[list[Row | None]] = [list(rows) for rows in zip(*(r.rows for r in runs), strict=True)]
+        return [(_label([row.scenario.name for row in rows if row]), rows) for rows in paired]
     names: list[str] = []
     for run in runs:
         names += [r.scenario.name for r in run.rows if r.scenario.name not in names]
-    return names
+    by_name = [{r.scenario.name: r for r in run.rows} for run in runs]
+    return [(name, [rows.get(name) for rows in by_name]) for name in names]
+
+
+def _label(names: list[str]) -> str:
+    return names[0] if len(set(names)) == 1 else f"{names[0]} → {names[-1]}"
 
 
 def growth_table(runs: Sequence[SizeRun]) -> str:
@@ -111,8 +119,7 @@ def growth_table(runs: Sequence[SizeRun]) -> str:
         "ours",
     )
     lines = [head]
-    for name in scenario_names(runs):
-        rows = [_by_name(r).get(name) for r in runs]
+    for name, rows in lines_up(runs):
         grown = factor(rows[0], rows[-1])
         lines.append(
             (
@@ -139,8 +146,7 @@ def growth_document(runs: Sequence[SizeRun]) -> dict[str, Any]:
     """JSON-ready: every size's whole document, and the growth of each scenario."""
     first, last = runs[0], runs[-1]
     scenarios = []
-    for name in scenario_names(runs):
-        rows = [_by_name(r).get(name) for r in runs]
+    for name, rows in lines_up(runs):
         grown = factor(rows[0], rows[-1])
         scenarios.append(
             {

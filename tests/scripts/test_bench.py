@@ -9,11 +9,21 @@ from typing import Any
 
 from graph.core.db import ConnectionSettings, Database
 from scripts.bench.dataset import load_bundle
-from scripts.bench.growth import Prepared, growth_document, growth_table, run_growth, shape
+from scripts.bench.growth import (
+    Prepared,
+    SizeRun,
+    growth_document,
+    growth_table,
+    lines_up,
+    run_growth,
+    shape,
+)
+from scripts.bench.measure import Series
 from scripts.bench.plan import Plan
-from scripts.bench.report import load_table, safety_table, table
-from scripts.bench.runner import run_suite
+from scripts.bench.report import Row, load_table, safety_table, table
+from scripts.bench.runner import Outcome, run_suite
 from scripts.bench.safety import Limits
+from scripts.bench.scenario import Cypher, Scenario
 from scripts.seed import MIN_ALUMNI, generate
 from tests.conftest import wipe
 
@@ -132,3 +142,27 @@ def test_a_scenario_is_flat_up_to_one_and_a_half_times() -> None:
     assert shape(1.0) == shape(1.5) == "flat"
     assert shape(1.51) == "grows 1.5×" and shape(12.3) == "grows 12.3×"
     assert shape(None) == "—"
+
+
+def _run(alumni: int, timings: dict[str, float]) -> SizeRun:
+    rows = []
+    for name, ms in timings.items():
+        scenario = Scenario(name, Cypher("RETURN 1", {}, lambda rows: rows), None, None)
+        rows.append(Row(scenario, {side: Series(side, [ms]) for side in ("raw", "ours")}))
+    fx: Any = None
+    return SizeRun(alumni, 1.0, Outcome(fx, rows, [], {"all_answers_match": True}))
+
+
+def test_growth_pairs_scenarios_whose_inputs_differ_by_size() -> None:
+    # given two sizes whose search scenario was asked with different texts
+    small = _run(10_000, {"floor": 1.0, "search ('huang')": 10.0})
+    large = _run(100_000, {"floor": 1.2, "search ('su')": 40.0})
+    # when
+    paired = lines_up([small, large])
+    # then the scenarios are paired by position, the renamed one labelled with both names
+    assert [name for name, _ in paired] == ["floor", "search ('huang') → search ('su')"]
+    assert [g["shape"] for g in growth_document([small, large])["growth"]] == ["flat", "grows 4.0×"]
+    # and a scenario missing at one size is paired by name instead
+    fewer = _run(100_000, {"floor": 1.2})
+    assert [name for name, rows in lines_up([small, fewer])] == ["floor", "search ('huang')"]
+    assert lines_up([small, fewer])[1][1][1] is None
