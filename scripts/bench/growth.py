@@ -47,9 +47,10 @@ async def run_growth(
     hostile: Limits | None = None,
     echo: Echo = print,
 ) -> list[SizeRun]:
-    """For each size (ascending): prepare its database, run the suite, print its table."""
+    """For each size in the order given (so `--reuse` can start with the size the bench database
+    holds): prepare its database, run the suite, print its table. Runs come back smallest first."""
     runs = []
-    for alumni in sorted(set(sizes)):
+    for alumni in dict.fromkeys(sizes):
         echo(f"\nbench --growth: {alumni:,} alumni")
         started = time.monotonic()
         conn, import_s = await prepare(alumni)
@@ -57,7 +58,7 @@ async def run_growth(
         outcome = await run_suite(conn, plan, log_dir / str(alumni), hostile=hostile, echo=echo)
         echo(f"\nLatency at {alumni:,} alumni in ms (p50 / p99):\n" + table(outcome.rows))
         runs.append(SizeRun(alumni, import_s, outcome))
-    return runs
+    return sorted(runs, key=lambda r: r.alumni)
 
 
 def _p50(row: Row | None, side: str) -> float | None:
