@@ -5,7 +5,6 @@ a date or a text, keyset cursors as the resolvers make them)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from graph import compiled as tables
@@ -13,15 +12,14 @@ from graph.compiled import careers as statements
 from graph.cooperation import cooperations as cooperation_repo
 from graph.cooperation import stories as story_repo
 from graph.core.errors import NotFound
-from graph.core.pages import BadCursor, date_cursor, plain_key
 from graph.insights import matchmaking, open_needs
 from schema.compiled.compiler import Compiler, _unwrap
 from schema.compiled.plans import Plan
-from schema.compiled.roots import ListRoot, RootCall, _Page
+from schema.compiled.roots import ListRoot, RootCall
 from schema.compiled.shapes import Fallback
 from schema.core.context import Context
 from schema.core.errors import bad_input
-from schema.core.relay import expect_id, page_args
+from schema.core.relay import expect_id
 
 
 def _rows_plan(call: RootCall, build: Callable[[tables.Read], Any]) -> Plan | None:
@@ -97,42 +95,6 @@ class OpenNeedsRoot:
         return [plan.shape(r) for r in record["rows"]]
 
 
-@dataclass(frozen=True)
-class DatedListRoot(ListRoot):
-    """A root connection whose sorts may be dates (`dated`): cursor keys are ISO dates, turned back
-    into dates for the seek, as `graph.core.pages.fetch_ordered_page` does."""
-
-    dated: Callable[[dict[str, Any]], bool] = lambda _kw: False
-
-    async def answer(self, call: RootCall) -> Any:
-        """The connection, as `schema.core.relay.ordered_connection` answers it (`ListRoot.answer`
-        with the cursor's key read as a date, and dates written back as ISO text)."""
-        first, cursor = page_args(call.kwargs["first"], call.kwargs["after"])
-        params = self.params(call.kwargs, call.context)
-        dated = self.dated(call.kwargs)
-        if dated:
-            try:
-                cursor = date_cursor(cursor)
-            except BadCursor as exc:
-                raise bad_input(str(exc)) from exc
-        sort, descending = self.spec.sorts[self.sort(call.kwargs)], bool(call.kwargs["descending"])
-        match = self.spec.filtered(params)
-        plan = call.plan_for((sort, descending, match), lambda: self.compile(call, match, sort, descending))
-        if plan is None:
-            raise Fallback("not compiled")
-        paging = {
-            "afterKey": cursor.key if cursor else None,
-            "afterId": cursor.id if cursor else None,
-            "limit": first + 1,
-        }
-        record = await call.record(plan, params | paging)
-        rows = record["rows"]
-        if dated:
-            rows = [[plain_key(r[0]), *r[1:]] for r in rows]
-        page = _Page(rows[:first], len(rows) > first, cursor is not None, record.get("total"))
-        return plan.shape(page)
-
-
 def _sort_value(kwargs: dict[str, Any]) -> str:
     return str(kwargs["order_by"].value)
 
@@ -151,18 +113,13 @@ def _story_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
     return params
 
 
-CareersRoot = PartnerRoot | OpenNeedsRoot | DatedListRoot
+CareersRoot = PartnerRoot | OpenNeedsRoot | ListRoot
 
 CAREERS_ROOTS: dict[str, CareersRoot] = {
     "partnerCompanies": PartnerRoot(),
     "openNeeds": OpenNeedsRoot(),
-    "cooperations": DatedListRoot(
-        cooperation_repo.COOPERATIONS,
-        _sort_value,
-        _cooperation_params,
-        lambda kw: kw["order_by"].value == "startDate",
+    "cooperations": ListRoot(
+        cooperation_repo.COOPERATIONS, _sort_value, _cooperation_params, dated=frozenset({"startDate"})
     ),
-    "stories": DatedListRoot(
-        story_repo.STORIES, _sort_value, _story_params, lambda kw: kw["order_by"].value == "publishedOn"
-    ),
+    "stories": ListRoot(story_repo.STORIES, _sort_value, _story_params, dated=frozenset({"publishedOn"})),
 }

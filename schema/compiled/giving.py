@@ -4,7 +4,6 @@ sizes, collegeScorecard, and the funds and donations connections; each one state
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from graphql import GraphQLObjectType
@@ -12,7 +11,6 @@ from graphql import GraphQLObjectType
 from graph import compiled as tables
 from graph.compiled import reports as report_statements
 from graph.core.errors import NotFound
-from graph.core.pages import BadCursor, date_cursor, plain_key
 from graph.giving import donations as donations_repo
 from graph.giving import funds as funds_repo
 from schema.compiled import giving_arguments
@@ -21,8 +19,7 @@ from schema.compiled.plans import Plan
 from schema.compiled.roots import ListRoot, RootCall, _connection, _Page
 from schema.compiled.shapes import Fallback
 from schema.core.context import Context
-from schema.core.errors import bad_input
-from schema.core.relay import expect_id, page_args
+from schema.core.relay import expect_id
 
 Build = Callable[[Compiler, RootCall], LiteralString]
 
@@ -190,57 +187,6 @@ def _constant(value: str) -> Callable[[Any], str]:
     return lambda _v: value
 
 
-@dataclass(frozen=True)
-class DatedListRoot(ListRoot):
-    """A root connection that may be sorted by a date (cursor keys are ISO dates), as
-    `schema.core.relay.ordered_connection` pages it; the giving predicates reduced for giving roles."""
-
-    dated: frozenset[str] = frozenset()
-
-    async def answer(self, call: RootCall) -> Any:
-        """The connection, as the resolver would answer it."""
-        first, cursor = page_args(call.kwargs["first"], call.kwargs["after"])
-        params = self.params(call.kwargs, call.context)
-        sort, descending = self.spec.sorts[self.sort(call.kwargs)], bool(call.kwargs["descending"])
-        if sort in self.dated:
-            try:
-                cursor = date_cursor(cursor)
-            except BadCursor as exc:
-                raise bad_input(str(exc)) from exc
-        match = self.spec.filtered(params)
-        plan = call.plan_for(
-            (sort, descending, match), lambda: self.compile_dated(call, match, sort, descending)
-        )
-        if plan is None:
-            raise Fallback("not compiled")
-        paging = {"afterKey": cursor.key if cursor else None, "afterId": cursor.id if cursor else None}
-        record = await call.record(plan, params | paging | {"limit": first + 1})
-        rows = [[plain_key(r[0]), *r[1:]] for r in record["rows"]]
-        page = _Page(rows[:first], len(rows) > first, cursor is not None, record.get("total"))
-        return plan.shape(page)
-
-    def compile_dated(
-        self, call: RootCall, match: LiteralString, sort: LiteralString, descending: bool
-    ) -> Plan | None:
-        """The plan of this selection (giving predicates reduced for giving roles), or None."""
-        compiler = Compiler(call.executor)
-        try:
-            reads: list[tables.Read] = []
-            shape, total = _connection(compiler, _unwrap(call.field_type)[0], call.details, reads)
-            statement = tables.page_statement(
-                match,
-                sort,
-                descending,
-                tuple(reads),
-                everyone=call.everyone,
-                total=total,
-                giving=call.giving,
-            )
-        except (Fallback, tables.NotCompilable):
-            return None
-        return Plan(statement, tuple(compiler.arguments), shape)
-
-
 def _fund_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
     from schema.giving.funds.types import FundFilter
 
@@ -263,8 +209,6 @@ GIVING_ROOTS: dict[str, Any] = {
     "fundReport": FundReportRoot(),
     "collegeScorecard": ScorecardRoot(),
     "donorRetention": RetentionRoot(),
-    "funds": DatedListRoot(funds_repo.FUNDS, _sort_value, _fund_params),
-    "donations": DatedListRoot(
-        donations_repo.DONATIONS, _sort_value, _donation_params, dated=frozenset({"date"})
-    ),
+    "funds": ListRoot(funds_repo.FUNDS, _sort_value, _fund_params),
+    "donations": ListRoot(donations_repo.DONATIONS, _sort_value, _donation_params, dated=frozenset({"date"})),
 }

@@ -5,23 +5,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from graph import compiled as tables
 from graph.chapters import chapters as chapter_repo
 from graph.compiled import people as statements
 from graph.core.errors import NotFound
-from graph.core.pages import BadCursor, date_cursor, plain_key
 from graph.engagement import events as event_repo
 from graph.people import search as search_repo
 from schema.compiled.compiler import Compiler, _unwrap
 from schema.compiled.plans import Plan
-from schema.compiled.roots import ListRoot, RootCall, _Page
+from schema.compiled.roots import ListRoot, RootCall
 from schema.compiled.shapes import Fallback
 from schema.core.context import Context
 from schema.core.errors import bad_input
-from schema.core.relay import expect_id, page_args
+from schema.core.relay import expect_id
 
 Statement = Callable[..., LiteralString]
 
@@ -89,41 +87,6 @@ class DueRoot:
         return [plan.shape(r) for r in (await call.record(plan, params))["rows"]]
 
 
-@dataclass(frozen=True)
-class DatedListRoot(ListRoot):
-    """A root connection that may sort by a date property (cursor keys are ISO dates, as
-    `graph.core.pages.fetch_ordered_page` makes them)."""
-
-    dated: Callable[[dict[str, Any]], bool] = lambda _kwargs: False
-
-    async def answer(self, call: RootCall) -> Any:
-        """The connection, as `schema.core.relay.ordered_connection` answers it."""
-        first, cursor = page_args(call.kwargs["first"], call.kwargs["after"])
-        params = self.params(call.kwargs, call.context)
-        dated = self.dated(call.kwargs)
-        if dated:
-            try:
-                cursor = date_cursor(cursor)
-            except BadCursor as exc:
-                raise bad_input(str(exc)) from exc
-        sort, descending = self.spec.sorts[self.sort(call.kwargs)], bool(call.kwargs["descending"])
-        match = self.spec.filtered(params)
-        plan = call.plan_for((sort, descending, match), lambda: self.compile(call, match, sort, descending))
-        if plan is None:
-            raise Fallback("not compiled")
-        paging = {
-            "afterKey": cursor.key if cursor else None,
-            "afterId": cursor.id if cursor else None,
-            "limit": first + 1,
-        }
-        record = await call.record(plan, params | paging)
-        rows = record["rows"]
-        if dated:
-            rows = [[plain_key(r[0]), *r[1:]] for r in rows]
-        page = _Page(rows[:first], len(rows) > first, cursor is not None, record.get("total"))
-        return plan.shape(page)
-
-
 def _chapter_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
     from schema.chapters.types import ChapterFilter
 
@@ -144,12 +107,10 @@ def _sort_value(kwargs: dict[str, Any]) -> str:
 
 PEOPLE_ROOTS: dict[str, Any] = {
     "chapters": ListRoot(chapter_repo.CHAPTERS, _sort_value, _chapter_params),
-    "events": DatedListRoot(
-        event_repo.EVENTS, _sort_value, _event_params, lambda kw: bool(kw["order_by"].value == "date")
-    ),
+    "events": ListRoot(event_repo.EVENTS, _sort_value, _event_params, dated=frozenset({"date"})),
     "search": SearchRoot(),
     "chapterRecommendations": RecommendationsRoot(),
     "notableAlumniDue": DueRoot(),
 }
 
-__all__ = ["PEOPLE_ROOTS", "DatedListRoot", "DueRoot", "RecommendationsRoot", "SearchRoot"]
+__all__ = ["PEOPLE_ROOTS", "DueRoot", "RecommendationsRoot", "SearchRoot"]

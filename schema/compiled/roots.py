@@ -12,7 +12,7 @@ from graph import compiled as tables
 from graph.careers import companies as company_repo
 from graph.careers import geography
 from graph.careers import industries as careers
-from graph.core.pages import ListSpec, encode_cursor
+from graph.core.pages import BadCursor, ListSpec, date_cursor, encode_cursor, plain_key
 from graph.institutions import colleges as institutions
 from graph.people import alumni as alumni_repo
 from schema.careers.geography.types import region_params
@@ -22,7 +22,7 @@ from schema.compiled.paths import NetworkRoot, PathsRoot
 from schema.compiled.plans import Plan
 from schema.compiled.shapes import Fallback
 from schema.core.context import Context
-from schema.core.errors import not_found
+from schema.core.errors import bad_input, not_found
 from schema.core.relay import from_global_id, page_args
 from schema.institutions.types import CollegeFilter, class_params
 
@@ -79,17 +79,26 @@ class _Page:
 
 @dataclass(frozen=True)
 class ListRoot:
-    """A root connection over a `ListSpec` (alumni, companies, …), sorted by one property."""
+    """A root connection over a `ListSpec` (alumni, companies, …), sorted by one property; the sort
+    properties in `dated` are dates (cursor keys are ISO dates, turned back into dates for the seek,
+    as `graph.core.pages.fetch_ordered_page` does)."""
 
     spec: ListSpec[Any]
     sort: Callable[[dict[str, Any]], str]
     params: Callable[[dict[str, Any], Context], dict[str, Any]]
+    dated: frozenset[str] = frozenset()
 
     async def answer(self, call: RootCall) -> Any:
-        """The connection, as the resolver would answer it."""
+        """The connection, as the resolver (`schema.core.relay.ordered_connection`) would answer it."""
         first, cursor = page_args(call.kwargs["first"], call.kwargs["after"])
         params = self.params(call.kwargs, call.context)
         sort, descending = self.spec.sorts[self.sort(call.kwargs)], bool(call.kwargs["descending"])
+        dated = sort in self.dated
+        if dated:
+            try:
+                cursor = date_cursor(cursor)
+            except BadCursor as exc:
+                raise bad_input(str(exc)) from exc
         match = self.spec.filtered(params)
         plan = call.plan_for((sort, descending, match), lambda: self.compile(call, match, sort, descending))
         if plan is None:
@@ -101,19 +110,22 @@ class ListRoot:
         }
         record = await call.record(plan, params | paging)
         rows = record["rows"]
+        if dated:
+            rows = [[plain_key(r[0]), *r[1:]] for r in rows]
         page = _Page(rows[:first], len(rows) > first, cursor is not None, record.get("total"))
         return plan.shape(page)
 
     def compile(
         self, call: RootCall, match: LiteralString, sort: LiteralString, descending: bool
     ) -> Plan | None:
-        """The plan of this selection, or None when it falls back."""
+        """The plan of this selection (scope and giving predicates reduced for the caller), or None
+        when it falls back."""
         compiler = Compiler(call.executor)
         try:
             reads: list[tables.Read] = []
             shape, total = _connection(compiler, _unwrap(call.field_type)[0], call.details, reads)
             statement = tables.page_statement(
-                match, sort, descending, tuple(reads), everyone=call.everyone, total=total
+                match, sort, descending, tuple(reads), everyone=call.everyone, total=total, giving=call.giving
             )
         except (Fallback, tables.NotCompilable):
             return None
