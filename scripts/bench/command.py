@@ -69,8 +69,9 @@ def run(options: Options, echo: Callable[[str], None] = say) -> int:
 
 
 def run_growth_command(options: Options, echo: Callable[[str], None] = say) -> int:
-    """`bench --growth`: every size in turn on a bench database of its own (imported afresh unless
-    --reuse finds it there), then the growth table; 0 when every answer of every size matched."""
+    """`bench --growth`: every size in turn, in the order given, in the one bench database (imported
+    afresh unless --reuse finds that size there), then the growth table; 0 when every answer of
+    every size matched."""
     out = project_root() / "out"
 
     async def sized(alumni: int) -> Prepared:
