@@ -15,9 +15,10 @@ from graph.core.errors import NotFound
 from graph.insights import matchmaking, open_needs
 from schema.compiled.compiler import Compiler, _unwrap
 from schema.compiled.plans import Plan
-from schema.compiled.roots import ListRoot, RootCall
+from schema.compiled.roots import ListRoot, RootCall, filter_params, sort_value
 from schema.compiled.shapes import Fallback
-from schema.core.context import Context
+from schema.cooperation.cooperations.types import CooperationFilter
+from schema.cooperation.stories.types import StoryFilter
 from schema.core.errors import bad_input
 from schema.core.relay import expect_id
 
@@ -95,31 +96,21 @@ class OpenNeedsRoot:
         return [plan.shape(r) for r in record["rows"]]
 
 
-def _sort_value(kwargs: dict[str, Any]) -> str:
-    return str(kwargs["order_by"].value)
-
-
-def _cooperation_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
-    from schema.cooperation.cooperations.types import CooperationFilter
-
-    params: dict[str, Any] = (kwargs.get("filter") or CooperationFilter()).to_repo().params()
-    return params
-
-
-def _story_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
-    from schema.cooperation.stories.types import StoryFilter
-
-    params: dict[str, Any] = (kwargs.get("filter") or StoryFilter()).to_repo().params()
-    return params
-
-
 CareersRoot = PartnerRoot | OpenNeedsRoot | ListRoot
 
 CAREERS_ROOTS: dict[str, CareersRoot] = {
     "partnerCompanies": PartnerRoot(),
     "openNeeds": OpenNeedsRoot(),
     "cooperations": ListRoot(
-        cooperation_repo.COOPERATIONS, _sort_value, _cooperation_params, dated=frozenset({"startDate"})
+        cooperation_repo.COOPERATIONS,
+        sort_value,
+        filter_params(CooperationFilter),
+        dated=frozenset({"startDate"}),
     ),
-    "stories": ListRoot(story_repo.STORIES, _sort_value, _story_params, dated=frozenset({"publishedOn"})),
+    "stories": ListRoot(
+        story_repo.STORIES,
+        sort_value,
+        filter_params(StoryFilter),
+        dated=frozenset({"publishedOn"}),
+    ),
 }

@@ -18,6 +18,8 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.arguments import convert_arguments
 from strawberry.types.info import Info
 
+from schema.compiled.careers import CAREERS_ROOTS
+from schema.compiled.giving import GIVING_ROOTS
 from schema.compiled.people import PEOPLE_ROOTS
 from schema.compiled.plans import Plan, PlanCache
 from schema.compiled.roots import ROOTS, RootCall
@@ -25,7 +27,8 @@ from schema.compiled.shapes import Fallback
 from schema.core.errors import ApiError, ErrorCode
 
 PLANS = PlanCache()
-ROOTS.update(PEOPLE_ROOTS)
+# The domains' roots build on the classes of schema.compiled.roots; they join its table here.
+ROOTS.update(GIVING_ROOTS | CAREERS_ROOTS | PEOPLE_ROOTS)
 
 
 class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):

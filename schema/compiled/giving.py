@@ -16,10 +16,11 @@ from graph.giving import funds as funds_repo
 from schema.compiled import giving_arguments
 from schema.compiled.compiler import Compiler, NestedArgument, _unwrap
 from schema.compiled.plans import Plan
-from schema.compiled.roots import ListRoot, RootCall, _connection, _Page
+from schema.compiled.roots import ListRoot, RootCall, _connection, _Page, filter_params, sort_value
 from schema.compiled.shapes import Fallback
-from schema.core.context import Context
 from schema.core.relay import expect_id
+from schema.giving.donations.queries import DonationFilter
+from schema.giving.funds.types import FundFilter
 
 Build = Callable[[Compiler, RootCall], LiteralString]
 
@@ -187,28 +188,15 @@ def _constant(value: str) -> Callable[[Any], str]:
     return lambda _v: value
 
 
-def _fund_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
-    from schema.giving.funds.types import FundFilter
-
-    params: dict[str, Any] = (kwargs.get("filter") or FundFilter()).to_repo().params()
-    return params
-
-
-def _donation_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
-    from schema.giving.donations.queries import DonationFilter
-
-    params: dict[str, Any] = (kwargs.get("filter") or DonationFilter()).to_repo().params()
-    return params
-
-
-def _sort_value(kwargs: dict[str, Any]) -> str:
-    return str(kwargs["order_by"].value)
-
-
 GIVING_ROOTS: dict[str, Any] = {
     "fundReport": FundReportRoot(),
     "collegeScorecard": ScorecardRoot(),
     "donorRetention": RetentionRoot(),
-    "funds": ListRoot(funds_repo.FUNDS, _sort_value, _fund_params),
-    "donations": ListRoot(donations_repo.DONATIONS, _sort_value, _donation_params, dated=frozenset({"date"})),
+    "funds": ListRoot(funds_repo.FUNDS, sort_value, filter_params(FundFilter)),
+    "donations": ListRoot(
+        donations_repo.DONATIONS,
+        sort_value,
+        filter_params(DonationFilter),
+        dated=frozenset({"date"}),
+    ),
 }

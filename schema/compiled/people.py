@@ -13,13 +13,14 @@ from graph.compiled import people as statements
 from graph.core.errors import NotFound
 from graph.engagement import events as event_repo
 from graph.people import search as search_repo
+from schema.chapters.types import ChapterFilter
 from schema.compiled.compiler import Compiler, _unwrap
 from schema.compiled.plans import Plan
-from schema.compiled.roots import ListRoot, RootCall
+from schema.compiled.roots import ListRoot, RootCall, filter_params, sort_value
 from schema.compiled.shapes import Fallback
-from schema.core.context import Context
 from schema.core.errors import bad_input
 from schema.core.relay import expect_id
+from schema.engagement.events.queries import EventFilter
 
 Statement = Callable[..., LiteralString]
 
@@ -87,27 +88,14 @@ class DueRoot:
         return [plan.shape(r) for r in (await call.record(plan, params))["rows"]]
 
 
-def _chapter_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
-    from schema.chapters.types import ChapterFilter
-
-    params: dict[str, Any] = (kwargs.get("filter") or ChapterFilter()).to_repo().params()
-    return params
-
-
-def _event_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
-    from schema.engagement.events.queries import EventFilter
-
-    params: dict[str, Any] = (kwargs.get("filter") or EventFilter()).to_repo().params()
-    return params
-
-
-def _sort_value(kwargs: dict[str, Any]) -> str:
-    return str(kwargs["order_by"].value)
-
-
 PEOPLE_ROOTS: dict[str, Any] = {
-    "chapters": ListRoot(chapter_repo.CHAPTERS, _sort_value, _chapter_params),
-    "events": ListRoot(event_repo.EVENTS, _sort_value, _event_params, dated=frozenset({"date"})),
+    "chapters": ListRoot(chapter_repo.CHAPTERS, sort_value, filter_params(ChapterFilter)),
+    "events": ListRoot(
+        event_repo.EVENTS,
+        sort_value,
+        filter_params(EventFilter),
+        dated=frozenset({"date"}),
+    ),
     "search": SearchRoot(),
     "chapterRecommendations": RecommendationsRoot(),
     "notableAlumniDue": DueRoot(),

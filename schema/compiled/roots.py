@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, LiteralString
+from typing import Any, LiteralString
 
 from graphql import GraphQLObjectType
 
@@ -15,6 +15,7 @@ from graph.careers import industries as careers
 from graph.core.pages import BadCursor, ListSpec, date_cursor, encode_cursor, plain_key
 from graph.institutions import colleges as institutions
 from graph.people import alumni as alumni_repo
+from schema.careers.companies.queries import CompanyFilter
 from schema.careers.geography.types import region_params
 from schema.careers.industries.types import industry_params
 from schema.compiled.compiler import Compiler, FieldDetailsList, _unwrap
@@ -25,9 +26,7 @@ from schema.core.context import Context
 from schema.core.errors import bad_input, not_found
 from schema.core.relay import from_global_id, page_args
 from schema.institutions.types import CollegeFilter, class_params
-
-if TYPE_CHECKING:
-    pass
+from schema.people.alumni.types import AlumnusFilter
 
 
 @dataclass
@@ -283,19 +282,6 @@ class ReunionRoot:
         return Plan(statement, tuple(compiler.arguments), shape)
 
 
-def _alumni_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
-    from schema.people.alumni.types import AlumnusFilter
-
-    return (kwargs.get("filter") or AlumnusFilter()).to_repo().params()
-
-
-def _company_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
-    from schema.careers.companies.queries import CompanyFilter
-
-    params: dict[str, Any] = (kwargs.get("filter") or CompanyFilter()).to_repo().params()
-    return params
-
-
 def _college_params(kwargs: dict[str, Any], context: Context) -> dict[str, Any]:
     return {"name": (kwargs.get("filter") or CollegeFilter()).name}
 
@@ -304,30 +290,36 @@ def _filtered(params: Callable[[Any], dict[str, Any]]) -> Callable[[dict[str, An
     return lambda kwargs, _context: params(kwargs.get("filter"))
 
 
-def _sort_value(kwargs: dict[str, Any]) -> str:
+def sort_value(kwargs: dict[str, Any]) -> str:
+    """A root list's `orderBy` argument as the key of its `ListSpec.sorts`."""
     return str(kwargs["order_by"].value)
+
+
+def filter_params(default: Callable[[], Any]) -> Callable[[dict[str, Any], Context], dict[str, Any]]:
+    """A root list's repository parameters: its `filter` argument (or `default()`, the filter with
+    nothing set) as the repository reads it."""
+
+    def params(kwargs: dict[str, Any], _context: Context) -> dict[str, Any]:
+        given = kwargs.get("filter") or default()
+        found: dict[str, Any] = given.to_repo().params()
+        return found
+
+    return params
 
 
 ROOTS: dict[str, Any] = {
     "alumni": ListRoot(
         alumni_repo.SPEC,
         lambda kw: alumni_repo.AlumnusSort[kw["order_by"].value].value,
-        _alumni_params,
+        filter_params(AlumnusFilter),
     ),
-    "companies": ListRoot(company_repo.COMPANIES, _sort_value, _company_params),
-    "colleges": ListRoot(institutions.COLLEGES, _sort_value, _college_params),
-    "classes": ListRoot(institutions.CLASSES, _sort_value, _filtered(class_params)),
-    "regions": ListRoot(geography.REGIONS, _sort_value, _filtered(region_params)),
-    "industries": ListRoot(careers.INDUSTRIES, _sort_value, _filtered(industry_params)),
+    "companies": ListRoot(company_repo.COMPANIES, sort_value, filter_params(CompanyFilter)),
+    "colleges": ListRoot(institutions.COLLEGES, sort_value, _college_params),
+    "classes": ListRoot(institutions.CLASSES, sort_value, _filtered(class_params)),
+    "regions": ListRoot(geography.REGIONS, sort_value, _filtered(region_params)),
+    "industries": ListRoot(careers.INDUSTRIES, sort_value, _filtered(industry_params)),
     "node": NodeRoot(),
     "reunionClasses": ReunionRoot(),
     "introductionPaths": PathsRoot(),
     "network": NetworkRoot(),
 }
-
-# Domains add their roots (their modules build on the classes above).
-from schema.compiled.careers import CAREERS_ROOTS  # noqa: E402
-from schema.compiled.giving import GIVING_ROOTS  # noqa: E402
-
-ROOTS.update(GIVING_ROOTS)
-ROOTS.update(CAREERS_ROOTS)
